@@ -1,0 +1,33 @@
+"""Locate the files shipped with plangraph: the ontology and the data vocabularies.
+
+An installed wheel carries them inside the package (``plangraph/ontology``,
+``plangraph/data``); an editable install of a source checkout reads them from the
+repository's top-level ``ontology/`` and ``data/`` folders, which are the single source.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+__all__ = ["ontology_file", "data_file"]
+
+_SOURCE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _folder(name: str) -> Traversable:
+    packaged = resources.files("plangraph") / name
+    if packaged.is_dir():
+        return packaged
+    return _SOURCE_ROOT / name
+
+
+def ontology_file(name: str) -> Traversable:
+    """A file under ``ontology/`` (``plangraph.ttl``, ``shapes.ttl``, ``examples/...``)."""
+    return _folder("ontology").joinpath(*name.split("/"))
+
+
+def data_file(name: str) -> Traversable:
+    """A file under ``data/`` (``units.yaml``, ``industries.yaml``, the sample records)."""
+    return _folder("data").joinpath(*name.split("/"))

@@ -1,0 +1,85 @@
+"""Shared fixtures: a tiny source text of our own and valid records describing it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# Written for these tests; not from any real report.
+TEXT = (
+    "关键词 1\n## 交通先行\n新建农村公路 4300 公里，推进雄忻高铁建设，数字经济规模增长 15% 左右。\n"
+)
+
+
+def _span(quote: str, occurrence: int = 0) -> str:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(quote, start + 1)
+    return f"{{start: {start}, end: {start + len(quote)}, quote: {quote}}}"
+
+
+def records_yaml(sha256: str | None = None) -> str:
+    digest = sha256 or hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
+    return f"""\
+format: plangraph-records/1
+document:
+  id: test-2024
+  title: 测试报告
+  kind: report
+  region: "140000"
+  year: 2024
+  source: {{file: source.txt, sha256: {digest}, chars: {len(TEXT)}}}
+regions:
+  - code: "140000"
+  - code: "140900"
+    name: 忻州市
+keywords:
+  - n: 1
+    label: 交通先行
+    label_en: Transport first
+    evidence: [{_span("交通先行")}]
+measures:
+  - label: 推进雄忻高铁建设
+    keyword: 1
+    evidence: [{_span("推进雄忻高铁建设")}]
+projects:
+  - name: 雄忻高铁
+    keyword: 1
+    measure: 推进雄忻高铁建设
+    regions: ["140900"]
+    evidence: [{_span("雄忻高铁")}]
+targets:
+  - indicator: 新建农村公路
+    value: 4300
+    unit: KiloM
+    keyword: 1
+    regions: ["140000"]
+    evidence: [{_span("新建农村公路 4300 公里")}]
+  - id: digital-growth
+    indicator: 数字经济规模
+    value: 15
+    unit: PERCENT
+    qualifier: About
+    growth: true
+    keyword: 1
+    evidence: [{_span("数字经济规模增长 15% 左右")}]
+"""
+
+
+@pytest.fixture
+def records_dir(tmp_path: Path) -> Path:
+    """A folder with ``source.txt`` and ``records.yaml`` that load cleanly."""
+    (tmp_path / "source.txt").write_bytes(TEXT.encode("utf-8"))
+    (tmp_path / "records.yaml").write_text(records_yaml(), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
