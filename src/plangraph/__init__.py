@@ -30,6 +30,13 @@ _EXPORTS = {
     "to_networkx": "network",
     "to_html": "viz",
     "write_html": "viz",
+    "draw": "viz",
+    "select": "network",
+    "query": "query",
+    "named_queries": "query",
+    "load_store": "store",
+    "open_store": "store",
+    "make_server": "serve",
     "PlangraphError": "errors",
     "InputError": "errors",
     "RecordsError": "errors",
@@ -52,6 +59,13 @@ __all__ = [
     "to_networkx",
     "to_html",
     "write_html",
+    "draw",
+    "select",
+    "query",
+    "named_queries",
+    "load_store",
+    "open_store",
+    "make_server",
     "PlangraphError",
     "InputError",
     "RecordsError",
@@ -62,12 +76,15 @@ __all__ = [
 if TYPE_CHECKING:
     from .errors import DataError, InputError, PlangraphError, RecordsError, SourceError
     from .io import load_dataset
-    from .network import to_networkx
+    from .network import select, to_networkx
     from .pipeline import build, build_to
+    from .query import named_queries, query
     from .rdfize import rdfize
     from .records import Records, dump_records, load_records, parse_records
+    from .serve import make_server
     from .shacl import ValidationReport, validate
-    from .viz import to_html, write_html
+    from .store import load_store, open_store
+    from .viz import draw, to_html, write_html
 
 
 def __getattr__(name: str) -> Any:
@@ -81,3 +98,9 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+# ``plangraph.query`` names both a submodule and its main function, and importing a submodule
+# binds it on the package, which would hide the lazy export. So the function is bound now, once
+# and for good; the module is light (no rdflib, pandas or pyoxigraph until a query runs).
+from .query import query  # noqa: E402

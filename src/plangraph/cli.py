@@ -7,6 +7,7 @@ Heavy libraries are imported inside the commands, so ``plangraph --help`` answer
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,8 @@ from . import __version__
 from .errors import InputError, PlangraphError
 
 __all__ = ["main"]
+
+_DEFAULT_DATA = "out/graph.trig"
 
 
 def _say(message: str) -> None:
@@ -27,8 +30,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
         args.inputs,
         args.output,
         source_dirs=args.source_dir,
+        options=_extract_options(args),  # type: ignore[arg-type]
         html=not args.no_html,
         progress=None if args.quiet else _say,
+        store=args.store,
     )
     if not args.quiet:
         docs = len(result.records)
@@ -37,12 +42,210 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract_options(args: argparse.Namespace) -> object:
+    from .extract import ExtractOptions
+
+    return ExtractOptions(
+        doc_id=getattr(args, "id", None),
+        region=args.region,
+        year=args.year,
+        encoding=args.encoding,
+    )
+
+
+_KINDS = ("keywords", "measures", "projects", "tasks", "targets", "outcomes", "regions")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract
+    from .io import atomic_write
+    from .records import dump_records
+
+    records = extract(args.text, _extract_options(args))  # type: ignore[arg-type]
+    text = dump_records(records)
+    if args.output:
+        atomic_write(args.output, text)
+        if not args.quiet:
+            counts = ", ".join(f"{len(getattr(records, k))} {k}" for k in _KINDS)
+            _say(f"extracted {args.text}: {counts} → {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+    from .pipeline import load_inputs
+    # a text given as PREDICTED is extracted on the fly; GOLD must be reviewed records
+
+    (predicted,) = load_inputs([args.predicted])
+    (gold,) = load_inputs([args.gold])
+    print(evaluate(predicted, gold).table(errors=args.errors))
+    return 0
+
+
+def _cmd_track(args: argparse.Namespace) -> int:
+    from .pipeline import load_inputs
+    from .track import format_links, link_corpus
+
+    records = load_inputs(args.inputs, options=_extract_options(args))  # type: ignore[arg-type]
+    links = link_corpus(records)
+    if args.format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["earlier", "later", "kind", "status", "commitment", "outcome", "reports"])
+        for k in links:
+            row = [k.earlier, k.later, k.kind, k.status, k.commitment_label, k.outcome_label]
+            writer.writerow([*row, k.commitment])
+    else:
+        print(format_links(links))
+        if not links:
+            _say("no outcome linked: give a region's plan for year Y and its report for Y+1")
+    return 0
+
+
+def _extract_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--region", metavar="CODE", help="issuing region's code, if the header lacks it"
+    )
+    parser.add_argument("--year", type=int, help="plan year, if the header lacks it")
+    parser.add_argument("--encoding", help="text encoding (default: detect UTF-8 / GB18030)")
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .shacl import validate
 
     report = validate(args.path)
     print(report.summary())
     return 0 if report.conforms else 1
+
+
+def _bindings(pairs: Sequence[str]) -> dict[str, str]:
+    bindings = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        if not eq or not name.strip():
+            raise InputError(f"--bind expects name=value, not {pair!r}")
+        bindings[name.strip()] = value
+    return bindings
+
+
+def _data(args: argparse.Namespace) -> str:
+    """The --store or --data argument; the default file must exist (a hint if not)."""
+    from pathlib import Path
+
+    if args.store:
+        return str(args.store)
+    if args.data is None:
+        if not Path(_DEFAULT_DATA).exists():
+            raise InputError(
+                "no such file; build it with `plangraph build`, or give --data or --store",
+                path=_DEFAULT_DATA,
+            )
+        return _DEFAULT_DATA
+    return str(args.data)
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from .query import describe_named_queries, execute, format_table, prepare, serialize
+    from .store import open_data, open_store
+
+    if args.list:
+        print(describe_named_queries())
+        return 0
+    if args.query is None:
+        raise InputError("give a query: SPARQL text, a .rq file or a named query (see --list)")
+    prepared = prepare(args.query, _bindings(args.bind), text_bindings=True)
+    store = open_store(args.store) if args.store else open_data(_data(args))
+    results = execute(store, prepared)
+    if args.format == "table":
+        print(format_table(results))
+        return 0
+    out = serialize(results, "turtle" if args.format == "turtle" else args.format)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(out if out.endswith(b"\n") else out + b"\n")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import Limits, serve
+
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _say(f"warning: serving on {args.host}, reachable from other machines")
+
+    def ready(server: object) -> None:
+        _say(f"serving {getattr(server, 'url', '')} (query page at /; Ctrl-C stops)")
+
+    try:
+        serve(
+            None if args.store else _data(args),
+            store=args.store,
+            host=args.host,
+            port=args.port,
+            limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
+            cors=args.cors,
+            workers=args.workers,
+            log=None if args.quiet else _say,
+            ready=ready,
+            memory=args.in_memory,
+        )
+    except BrokenPipeError:  # `plangraph … | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — silence the flush at exit
+        return 0
+    except KeyboardInterrupt:
+        _say("stopped")
+    return 0
+
+
+def _cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from .push import push
+
+    password = os.environ.get("PLANGRAPH_PUSH_PASSWORD")
+    if args.user and password is None:
+        raise InputError(
+            "--user needs the password in the environment variable PLANGRAPH_PUSH_PASSWORD"
+        )
+    results = push(
+        _data(args),
+        args.endpoint,
+        protocol=args.protocol,
+        user=args.user,
+        password=password,
+        graphs=args.graph or None,
+        progress=None if args.quiet else _say,
+    )
+    if not args.quiet:
+        _say(f"pushed {len(results)} graph(s): {sum(r.triples for r in results)} triples")
+    return 0
+
+
+def _data_flags(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--data", metavar="PATH", help=f"RDF file or store folder (default: {_DEFAULT_DATA})"
+    )
+    where.add_argument("--store", metavar="DIR", help="store folder (made by build --store)")
+
+
+def _cmd_viz(args: argparse.Namespace) -> int:
+    from .viz import draw
+
+    net = draw(
+        args.path,
+        args.output,
+        keyword=args.keyword,
+        types=args.types,
+        document=args.document,
+        region=args.region,
+        industry=args.industry,
+        view=args.view,
+    )
+    if not args.quiet:
+        _say(f"wrote {args.output}: {len(net)} nodes, {net.number_of_edges()} links")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,6 +278,10 @@ def _parser() -> argparse.ArgumentParser:
         help="where to find the source texts, to check evidence spans against them (repeatable)",
     )
     build.add_argument("--no-html", action="store_true", help="write graph.trig only")
+    build.add_argument(
+        "--store", metavar="DIR", help="also load the dataset into this store folder (replaced)"
+    )
+    _extract_flags(build)
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     build.set_defaults(run=_cmd_build)
 
@@ -88,6 +295,145 @@ def _parser() -> argparse.ArgumentParser:
         "path", nargs="?", default="out/graph.trig", help="RDF file (default: out/graph.trig)"
     )
     check.set_defaults(run=_cmd_validate)
+
+    viz = sub.add_parser(
+        "viz",
+        help="the HTML network of a dataset, or of a part of it",
+        description="Draw the interactive network of an RDF file (e.g. out/graph.trig) or of "
+        "records (.yaml) as one self-contained HTML page. Filters narrow it to a part; all "
+        "given filters must hold.",
+    )
+    viz.add_argument("path", metavar="PATH", help="RDF file, records file (.yaml) or folder")
+    viz.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
+    viz.add_argument(
+        "--keyword",
+        action="append",
+        metavar="K",
+        help="a keyword (label or IRI) and everything under it (repeatable)",
+    )
+    viz.add_argument(
+        "--types",
+        nargs="+",
+        metavar="TYPE",
+        help="only these node types, e.g. Keyword Project Region (or 关键词 项目 地区)",
+    )
+    viz.add_argument("--document", metavar="D", help="the facts of one document (id or title)")
+    viz.add_argument(
+        "--region", metavar="R", help="facts located in a region (name or adcode) or inside it"
+    )
+    viz.add_argument("--industry", metavar="I", help="facts of an industry")
+    viz.add_argument(
+        "--view",
+        choices=("auto", "full", "overview"),
+        default="auto",
+        help="what the page opens on (default auto: the keyword overview above 1500 nodes)",
+    )
+    viz.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    viz.set_defaults(run=_cmd_viz)
+
+    ext = sub.add_parser(
+        "extract",
+        help="text → records (.yaml)",
+        description="Extract keywords, measures, projects, regions, industries, targets, outcomes "
+        "and livelihood tasks from a report (UTF-8 or GB18030 text) into records.",
+    )
+    ext.add_argument("text", metavar="TEXT", help="the report, a .txt or .md file")
+    ext.add_argument("-o", "--output", metavar="FILE", help="records file (default: stdout)")
+    ext.add_argument("--id", help="document id (default: from the file name)")
+    _extract_flags(ext)
+    ext.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    ext.set_defaults(run=_cmd_extract)
+
+    ev = sub.add_parser(
+        "eval",
+        help="precision and recall of extracted records against reviewed ones",
+        description="Compare PREDICTED (records, or a text to extract) with GOLD records,"
+        " per kind of fact.",
+    )
+    ev.add_argument("predicted", metavar="PREDICTED", help="records (.yaml) or a text (.txt/.md)")
+    ev.add_argument("gold", metavar="GOLD", help="reviewed records (.yaml)")
+    ev.add_argument("--errors", action="store_true", help="list each miss and each extra")
+    ev.set_defaults(run=_cmd_eval)
+
+    tr = sub.add_parser(
+        "track",
+        help="commitments of one year against results reported the next",
+        description="Link each outcome that a region's year Y+1 report gives for year Y to the "
+        "commitment of its year Y plan it reports on, with a status (met, exceeded, not-met, "
+        "reported). INPUTs are records (.yaml) or texts, at least two documents of one region.",
+    )
+    tr.add_argument("inputs", nargs="+", metavar="INPUT", help="records (.yaml), texts, or folders")
+    tr.add_argument("--format", choices=["table", "csv"], default="table")
+    _extract_flags(tr)
+    tr.set_defaults(run=_cmd_track)
+
+    qry = sub.add_parser(
+        "query",
+        help="run SPARQL on a built graph or a store",
+        description="Run a SPARQL query (text, a .rq file, or the NAME of a named query) on a "
+        "built graph or a store. Prefixes pg, id, rdf, rdfs, owl, xsd, skos, qudt, unit, dcterms "
+        "and prov are predeclared; all named graphs together form the default graph.",
+    )
+    qry.add_argument("query", nargs="?", metavar="SPARQL|FILE.rq|NAME", help="the query")
+    _data_flags(qry)
+    qry.add_argument(
+        "--format",
+        choices=["table", "csv", "tsv", "json", "xml", "turtle", "ntriples"],
+        default="table",
+        help="SELECT/ASK: table, csv, tsv, json, xml (SPARQL results); "
+        "CONSTRUCT/DESCRIBE: Turtle (table), ntriples, json (JSON-LD), xml (RDF/XML)",
+    )
+    qry.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help='a value for ?NAME (repeatable); in SPARQL syntax (<iri>, pg:Exact, 42, "x"@zh) '
+        "unless the named query declares its kind",
+    )
+    qry.add_argument("--list", action="store_true", help="list the named queries and exit")
+    qry.set_defaults(run=_cmd_query)
+
+    srv = sub.add_parser(
+        "serve",
+        help="SPARQL endpoint at /sparql",
+        description="Serve the SPARQL 1.1 Protocol (read-only) at /sparql, with a query page at /.",
+    )
+    _data_flags(srv)
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0: any free)")
+    srv.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="time limit per query (default 30)"
+    )
+    srv.add_argument(
+        "--max-rows", type=int, default=10_000, metavar="N", help="result row limit (default 10000)"
+    )
+    srv.add_argument("--cors", metavar="ORIGIN", help="allow cross-origin requests from ORIGIN, *")
+    srv.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    srv.add_argument(
+        "--in-memory",
+        action="store_true",
+        help="each worker copies the store into memory: queries several times faster, more RAM",
+    )
+    srv.add_argument("-q", "--quiet", action="store_true", help="no request log")
+    srv.set_defaults(run=_cmd_serve)
+
+    psh = sub.add_parser(
+        "push",
+        help="named graphs into an external SPARQL store",
+        description="Replace each document's named graph in a SPARQL 1.1 store (Graph Store "
+        "Protocol PUT, or SPARQL Update) and merge the shared reference graph. The password for "
+        "--user is read from PLANGRAPH_PUSH_PASSWORD.",
+    )
+    psh.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store or Update URL")
+    _data_flags(psh)
+    psh.add_argument("--protocol", choices=["gsp", "update"], default="gsp", help="default: gsp")
+    psh.add_argument("--user", help="user for HTTP Basic or Digest authentication")
+    psh.add_argument(
+        "--graph", action="append", default=[], metavar="IRI", help="push only this graph (repeat)"
+    )
+    psh.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    psh.set_defaults(run=_cmd_push)
     return parser
 
 

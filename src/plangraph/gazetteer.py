@@ -48,6 +48,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._places)
 
+    def places(self) -> list[Place]:
+        """Every coded division, provinces first."""
+        return sorted(self._places.values(), key=lambda p: (_LEVELS.index(p.level), p.code))
+
     def get(self, code: str) -> Place | None:
         return self._places.get(code)
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["BASE", "normalise_name", "slug"]
+__all__ = ["BASE", "normalise_name", "project_name", "slug"]
 
 BASE = "https://w3id.org/plangraph/id/"
 
@@ -24,6 +24,32 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 def normalise_name(name: str) -> str:
     """The identity-bearing form of a name: NFKC (full-width folded), no quotes or spaces."""
     return _DROP.sub("", unicodedata.normalize("NFKC", name))
+
+
+@lru_cache(maxsize=8192)
+def project_name(name: str) -> str:
+    """The name that identifies a project across documents (variants folded, see data)."""
+    rules = _project_identity()
+    key = normalise_name(name)
+    key = rules["aliases"].get(key, key)
+    for prefix in rules["strip_prefixes"]:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 6:
+            key = key[len(prefix) :]
+            break
+    return key
+
+
+@lru_cache(maxsize=1)
+def _project_identity() -> dict:
+    import yaml
+
+    from ._resources import data_file
+
+    lists = yaml.safe_load(data_file("extraction.yaml").read_text(encoding="utf-8"))["projects"]
+    return {
+        "aliases": lists.get("aliases") or {},
+        "strip_prefixes": lists.get("strip_prefixes") or [],
+    }
 
 
 @lru_cache(maxsize=8192)

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
 from .errors import InputError, RecordsError
 from .records import Records
+
+if TYPE_CHECKING:
+    from .extract import ExtractOptions
 
 __all__ = ["SAMPLE", "BuildResult", "build", "build_to", "collect_records"]
 
@@ -32,42 +36,41 @@ def _expand(inputs: Sequence[str | Path]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in _RECORD_SUFFIXES)
+            suffixes = _RECORD_SUFFIXES + _TEXT_SUFFIXES
+            found = sorted(p for p in path.iterdir() if p.suffix in suffixes)
             if not found:
-                raise InputError("the folder holds no records files (.yaml)", path=path)
+                raise InputError("the folder holds no records (.yaml) or texts (.txt)", path=path)
             paths.extend(found)
         else:
             paths.append(path)
     return paths
 
 
-def collect_records(
-    inputs: Sequence[str | Path] = (),
+def load_inputs(
+    inputs: Sequence[str | Path],
     *,
     source_dirs: Sequence[str | Path] = (),
+    options: ExtractOptions | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[Records]:
-    """Load every input; with no input, the bundled sample dataset."""
-    from ._resources import data_file
+    """Records of every input: records files are read, texts are extracted on the fly."""
     from .records import load_records
 
-    if not inputs:
-        with_sample = data_file(SAMPLE)
-        inputs = [Path(str(with_sample))]
     loaded: list[Records] = []
     seen: dict[str, Path] = {}
     for path in _expand(inputs):
         if path.suffix in _TEXT_SUFFIXES:
+            from .extract import extract
+
+            records = extract(path, options)
+        elif path.suffix in _RECORD_SUFFIXES:
+            records = load_records(path, source_dirs=source_dirs)
+        else:
             raise InputError(
-                "building from text needs the extractor, which is not part of this release yet;"
-                " give a records file (.yaml)",
+                f"unknown input type {path.suffix!r};"
+                " expected records (.yaml) or a text (.txt, .md)",
                 path=path,
             )
-        if path.suffix not in _RECORD_SUFFIXES:
-            raise InputError(
-                f"unknown input type {path.suffix!r}; expected .yaml records", path=path
-            )
-        records = load_records(path, source_dirs=source_dirs)
         doc_id = records.document.id
         if doc_id in seen:
             raise RecordsError(
@@ -80,6 +83,27 @@ def collect_records(
         if progress:
             progress(f"read {path}: {_counts(records)}")
     return loaded
+
+
+def collect_records(
+    inputs: Sequence[str | Path] = (),
+    *,
+    source_dirs: Sequence[str | Path] = (),
+    options: ExtractOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Records]:
+    """Records of ``inputs``, outcomes linked to the commitments they report on (see
+    :mod:`plangraph.track`); with no input, the bundled sample dataset."""
+    from ._resources import data_file
+    from .track import link_corpus
+
+    if not inputs:
+        inputs = [Path(str(data_file(SAMPLE)))]
+    records = load_inputs(inputs, source_dirs=source_dirs, options=options, progress=progress)
+    links = link_corpus(records)
+    if progress and links:
+        progress(f"linked {len(links)} reported outcomes to earlier commitments")
+    return records
 
 
 def _counts(records: Records) -> str:
@@ -95,12 +119,14 @@ def build(
     inputs: Sequence[str | Path] = (),
     *,
     source_dirs: Sequence[str | Path] = (),
+    options: ExtractOptions | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Dataset:
-    """The RDF dataset of ``inputs`` (records files); with none, of the bundled sample."""
+    """The RDF dataset of ``inputs`` (records files, texts); with none, of the bundled sample."""
     from .rdfize import rdfize
 
-    return rdfize(collect_records(inputs, source_dirs=source_dirs, progress=progress))
+    records = collect_records(inputs, source_dirs=source_dirs, options=options, progress=progress)
+    return rdfize(records)
 
 
 def build_to(
@@ -108,10 +134,15 @@ def build_to(
     out_dir: str | Path = "out",
     *,
     source_dirs: Sequence[str | Path] = (),
+    options: ExtractOptions | None = None,
     html: bool = True,
     progress: Callable[[str], None] | None = None,
+    store: str | Path | None = None,
 ) -> BuildResult:
     """Build and write ``graph.trig`` (and ``graph.html``) into ``out_dir``.
+
+    With ``store``, the dataset also replaces the contents of that store folder (see
+    ``plangraph.store``), before any file is written.
 
     Everything is made in memory first; files are replaced only at the end, each atomically,
     so bad input or an interruption leaves what was there before.
@@ -120,7 +151,7 @@ def build_to(
     from .network import to_networkx
     from .rdfize import rdfize
 
-    records = collect_records(inputs, source_dirs=source_dirs, progress=progress)
+    records = collect_records(inputs, source_dirs=source_dirs, options=options, progress=progress)
     dataset = rdfize(records)
     trig = dataset.serialize(format="trig")
     out = Path(out_dir)
@@ -135,6 +166,10 @@ def build_to(
         nodes = len(net)
         title = " · ".join(r.document.title for r in records[:3])
         pending.append((out / "graph.html", to_html(net, title=f"plangraph — {title}")))
+    if store is not None:
+        from .store import load_store
+
+        load_store(store, trig.encode("utf-8"), rdf_format="trig", progress=progress)
     for path, content in pending:
         atomic_write(path, content)
         if progress:

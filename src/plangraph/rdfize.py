@@ -42,7 +42,10 @@ def industry_iri(label: str) -> URIRef:
 
 
 def project_iri(name: str) -> URIRef:
-    return _iri(f"project/{slug(name)}")
+    """One IRI per project across documents, whatever variant of its name a text uses."""
+    from .iris import project_name
+
+    return _iri(f"project/{slug(project_name(name))}")
 
 
 def _zh(text: str) -> Literal:

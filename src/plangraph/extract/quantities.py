@@ -1,0 +1,813 @@
+"""Quantities stated in Chinese planning text: what is measured, the number, its unit and bound.
+
+``新建农村公路 4300 公里`` gives the indicator 新建农村公路 with 4300 KiloM, Exact;
+``数字经济规模增长 15% 左右`` gives 数字经济规模 with 15 PERCENT, About, as a growth;
+``新建 30 个国家绿色工厂`` gives 新建国家绿色工厂 with 30 NUM (classifier 个).
+
+Numbers are Arabic (decimals, thousands separators) or Chinese (十五件, 三千亿元, read with
+cn2an); magnitudes (万, 亿) and unit factors (万千瓦 is 10 000 kW) are applied. Not quantities:
+dates and years, ordinals, list numbers, numbers inside names and quotes (5G, “9+13”, 三个一号),
+ranks, tiers (千亿级), vague amounts (数十个), denominators (每 10 万人) and bare durations
+(提前 1 年).
+
+Cue words come from ``data/quantities.yaml``, units from ``data/units.yaml``. Matching runs on a
+width-folded copy of the text of the same length, so every offset is an offset into the text as
+given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+import yaml
+
+from .._resources import data_file
+from ..vocab import units
+
+__all__ = ["Quantity", "find_quantities", "fold_width"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # the whole phrase: from the indicator (or the number, when the indicator
+    end: int  # follows) to the end of the unit, qualifier or counted noun; end exclusive
+    indicator: str  # what is measured, in the text's words, trimmed
+    value: Decimal | None  # magnitudes and unit factors applied
+    min: Decimal | None
+    max: Decimal | None
+    unit: str  # a key of data/units.yaml
+    classifier: str | None  # the measure word when unit is NUM
+    qualifier: str  # Exact | About | AtLeast | AtMost | Range
+    growth: bool  # the number is a change (增长 15%, 增加 30 元, 下降 3%)
+    number_start: int
+    number_end: int
+
+
+@cache
+def _width_table() -> dict[int, str]:
+    table = {0x3000: " "}
+    for code in range(0xFF01, 0xFFEF):
+        char = chr(code)
+        if unicodedata.decomposition(char).startswith(("<wide>", "<narrow>")):
+            folded = unicodedata.normalize("NFKC", char)
+            if len(folded) == 1:
+                table[code] = folded
+    return table
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full- and half-width forms folded one char for one char (１２％ → 12%).
+
+    Only width variants (and the ideographic space) fold, not every NFKC compatibility
+    character: ① stays ①, so a list marker never turns into a number.
+    """
+    return text if text.isascii() else text.translate(_width_table())
+
+
+# --- cue words -------------------------------------------------------------------------------
+
+_BOUNDS = ("AtLeast", "AtMost", "About")
+_CHANGES = frozenset({"predicate", "verb", "level", "up", "down"})
+_VERBS = frozenset({"verb", "level", "up", "down"})  # may open a count: 提升 122 个劳务品牌
+_NOT_COUNTED_UNITS = frozenset({"PERCENT", "PercentagePoint"})
+_GROWTH_AT_START_UNITS = frozenset({"PERCENT", "PercentagePoint", "CCY_CNY"})
+
+
+@dataclass(frozen=True)
+class _Unit:
+    key: str
+    factor: Decimal
+    count: bool
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before: dict[str, tuple[str, str]]  # word → (role, bound or "")
+    before_max: int
+    after: tuple[tuple[str, str], ...]  # (word, bound), longest first
+    approximate: str
+    aspiration: tuple[str, ...]
+    magnitudes: dict[str, Decimal]
+    magnitude_words: tuple[str, ...]  # longest first, like every word tuple below
+    leading: tuple[str, ...]
+    noun_stop: tuple[str, ...]
+    not_counted: tuple[str, ...]
+    blocked: dict[str, frozenset[str]]
+    blocked_all: frozenset[str]
+    surfaces: dict[str, _Unit]
+    surface_max: int
+    duration_units: frozenset[str]
+    duration_cues: tuple[str, ...]
+    not_after: frozenset[str]
+    rank_after: frozenset[str]
+    rank_units: frozenset[str]
+    adverbs: tuple[str, ...]
+    lead_verbs: tuple[str, ...]
+    noun_ends_before: tuple[str, ...]
+    unit_tails: tuple[str, ...]
+    cue_then_number: re.Pattern[str] = field(repr=False)
+
+
+def _longest_first(words: Any) -> tuple[str, ...]:
+    return tuple(sorted(map(str, words), key=len, reverse=True))
+
+
+@cache
+def _cues() -> _Cues:
+    raw: dict[str, Any] = yaml.safe_load(data_file("quantities.yaml").read_text(encoding="utf-8"))
+    before = {
+        str(word): (role, role if role in _BOUNDS else "")
+        for role, words in raw["before_number"].items()
+        for word in words
+    }
+    after = sorted(
+        ((str(w), bound) for bound, words in raw["after_number"].items() for w in words),
+        key=lambda pair: -len(pair[0]),
+    )
+    surfaces = {
+        surface: _Unit(unit.key, factor, unit.count)
+        for unit in units().values()
+        for surface, factor in unit.surface.items()
+    }
+    blocked: dict[str, list[str]] = raw["unit_blocked_by"]
+    cue_words = "|".join(
+        map(re.escape, _longest_first(w for w, r in before.items() if r[0] != "keep"))
+    )
+    return _Cues(
+        before=before,
+        before_max=max(map(len, before)),
+        after=tuple(after),
+        approximate="".join(raw["approximate"]),
+        aspiration=tuple(raw["aspiration"]),
+        magnitudes={str(k): Decimal(str(v)) for k, v in raw["magnitudes"].items()},
+        magnitude_words=_longest_first(raw["magnitudes"]),
+        leading=_longest_first(raw["leading_noise"]),
+        noun_stop=_longest_first(raw["noun_stop"]),
+        not_counted=_longest_first(raw["not_counted"]),
+        blocked={k: frozenset(v) for k, v in blocked.items() if k != "all"},
+        blocked_all=frozenset(blocked.get("all", ())),
+        surfaces=surfaces,
+        surface_max=max(map(len, surfaces)),
+        duration_units=frozenset(raw["duration_units"]),
+        duration_cues=tuple(raw["duration_cues"]),
+        not_after=frozenset(raw["not_after"]),
+        rank_after=frozenset(raw["rank_after"]),
+        rank_units=frozenset(raw["rank_units"]),
+        adverbs=_longest_first(raw["adverbs"]),
+        lead_verbs=_longest_first(raw["lead_verbs"]),
+        noun_ends_before=_longest_first(raw["noun_ends_before"]),
+        unit_tails=_longest_first(raw["unit_tails"]),
+        cue_then_number=re.compile(rf"(?:{cue_words})+[ \t]*[0-9一二两三四五六七八九十]"),
+    )
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_CN_DIGITS = "一二两三四五六七八九"
+_CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_CANDIDATE = re.compile(
+    r"(?P<pct>百分之)?(?:(?P<arabic>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    r"|(?P<chinese>[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*))"
+)
+_ARABIC_AT = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+_CHINESE_AT = re.compile(r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*")
+_RANGE_SEP = re.compile(r"[ \t]*(?:[-~—–]{1,2}|至|到)[ \t]*")
+_SPACES = re.compile(r"[ \t]*")
+_YEAR_AFTER = re.compile(r"[ \t]*(?:年|[-~—–]{1,2}[ \t]*[12][0-9]{3}[ \t]*年)")
+_QUOTED = re.compile(r"“[^“”\n]{0,80}”|《[^《》\n]{0,80}》|「[^「」\n]{0,80}」|\"[^\"\n]{0,80}\"")
+_MAX_DIGITS = 15  # beyond this a digit string is a code or a phone number, not an amount
+
+
+def _spaces_end(text: str, pos: int) -> int:
+    match = _SPACES.match(text, pos)
+    return match.end() if match else pos
+
+
+def _is_cjk(char: str) -> bool:
+    return len(char) == 1 and "\u4e00" <= char <= "\u9fff"
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+@cache
+def _chinese_value(numeral: str) -> Decimal | None:
+    if numeral in _CN_SMALL:
+        return Decimal(_CN_SMALL[numeral])
+    if len(numeral) > 12 or not any(c in "十百千万亿" for c in numeral):
+        return None  # 二〇二四, 一二三: digits read one by one are dates and names, not amounts
+    import cn2an  # slow to import (0.15 s): only once a Chinese numeral has shown up
+
+    try:
+        return Decimal(str(cn2an.cn2an(numeral.replace("两", "二"), "strict")))
+    except Exception:  # cn2an signals a malformed numeral with assorted exception types
+        return None
+
+
+def _numeral_at(text: str, pos: int) -> tuple[int, Decimal, bool] | None:
+    """(end, value, is Chinese) of the numeral at ``pos``; Chinese ones are cut until they parse."""
+    match = _ARABIC_AT.match(text, pos)
+    if match:
+        whole = match.group().replace(",", "").split(".")[0]
+        if len(whole) > _MAX_DIGITS or len(match.group()) > _MAX_DIGITS + 8:
+            return None
+        return match.end(), Decimal(match.group().replace(",", "")), False
+    match = _CHINESE_AT.match(text, pos)
+    numeral = match.group() if match else ""
+    while numeral:
+        value = _chinese_value(numeral)
+        if value is not None:
+            return pos + len(numeral), value, True
+        numeral = numeral[:-1]
+    return None
+
+
+def _tidy(value: Decimal) -> Decimal:
+    try:
+        return (
+            value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        )
+    except InvalidOperation:
+        return value
+
+
+@dataclass
+class _Amount:
+    value: Decimal
+    high: Decimal | None  # the upper end of a range
+    unit: str
+    classifier: str | None
+    bound: str | None  # stated by 余/多 or by a word after the unit
+    number_start: int
+    number_end: int
+    end: int
+
+
+@dataclass
+class _Tail:
+    multiplier: Decimal
+    surface: str | None
+    unit: _Unit | None
+    approximate: bool
+    end: int
+    has_magnitude: bool
+
+
+def _unit_at(text: str, pos: int, cues: _Cues) -> tuple[str, _Unit] | None:
+    for size in range(min(cues.surface_max, len(text) - pos), 0, -1):
+        surface = text[pos : pos + size]
+        unit = cues.surfaces.get(surface)
+        follower = text[pos + size : pos + size + 1]
+        if (
+            unit is None
+            or follower in cues.blocked_all
+            or follower in cues.blocked.get(surface, ())
+        ):
+            continue
+        return surface, unit
+    return None
+
+
+def _word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    for word in words:
+        if text.startswith(word, pos):
+            return word
+    return None
+
+
+def _tail(text: str, pos: int, cues: _Cues, magnitude_allowed: bool) -> _Tail:
+    """余/多, magnitude and unit after a numeral, each optional: 160 余万人, 2 万多个, 万千瓦."""
+    pos = _spaces_end(text, pos)
+    approximate = pos < len(text) and text[pos] in cues.approximate
+    pos = _spaces_end(text, pos + approximate)
+    found = _unit_at(text, pos, cues)
+    if found is not None:
+        return _Tail(Decimal(1), found[0], found[1], approximate, pos + len(found[0]), False)
+    magnitude = _word_at(text, pos, cues.magnitude_words) if magnitude_allowed else None
+    if magnitude is None:
+        return _Tail(Decimal(1), None, None, approximate, pos, False)
+    multiplier = cues.magnitudes[magnitude]
+    pos += len(magnitude)
+    if pos < len(text) and text[pos] in cues.approximate:
+        approximate, pos = True, pos + 1
+    after = _spaces_end(text, pos)
+    found = _unit_at(text, after, cues)
+    if found is not None:
+        return _Tail(multiplier, found[0], found[1], approximate, after + len(found[0]), True)
+    return _Tail(multiplier, None, None, approximate, pos, True)
+
+
+def _amount_at(
+    text: str, start: int, numeral_end: int, value: Decimal, chinese: bool, cues: _Cues
+) -> _Amount | None:
+    """The number (or range) at ``start`` with its magnitude, unit and the bound after it."""
+    first = _tail(text, numeral_end, cues, not chinese or text[numeral_end - 1] not in "万亿")
+    tail, high, number_end = first, None, numeral_end
+    sep = None if first.approximate else _RANGE_SEP.match(text, first.end)
+    second = _numeral_at(text, sep.end()) if sep else None
+    if second is not None and second[2] == chinese:
+        other = _tail(text, second[0], cues, not chinese or text[second[0] - 1] not in "万亿")
+        if other.unit is not None and (first.unit is None or first.unit.key == other.unit.key):
+            low_unit = first.unit or other.unit
+            low_multiplier = first.multiplier if first.has_magnitude else other.multiplier
+            low = value * low_multiplier * low_unit.factor
+            top = second[1] * other.multiplier * other.unit.factor
+            if low <= top:  # 2025-2024 is no range
+                value, high, tail, number_end = low, top, other, second[0]
+    if high is None:
+        numeral = text[start:numeral_end]
+        if chinese and len(numeral) == 1 and numeral in _CN_DIGITS and not first.has_magnitude:
+            return None  # 三个一号, 两个毫不动摇, 一批: a small Chinese numeral is a word
+        if first.unit is None:
+            return _bare_count(text, start, numeral_end, value, first, cues)
+        value = value * first.multiplier * first.unit.factor
+    assert tail.unit is not None and tail.surface is not None
+    end, bound = tail.end, "AtLeast" if tail.approximate else None
+    end += len(_word_at(text, end, cues.unit_tails) or "")  # 1000 亿元人民币
+    gap = _spaces_end(text, end)
+    for word, stated in cues.after:
+        if text.startswith(word, gap):
+            bound, end = stated, gap + len(word)
+            break
+    classifier = tail.surface if tail.unit.count else None
+    return _Amount(value, high, tail.unit.key, classifier, bound, start, number_end, end)
+
+
+def _percent_in_words(
+    text: str, start: int, numeral_end: int, value: Decimal, cues: _Cues
+) -> _Amount:
+    """百分之五十: the unit comes first."""
+    amount = _Amount(value, None, "PERCENT", None, None, start, numeral_end, numeral_end)
+    gap = _spaces_end(text, numeral_end)
+    for word, stated in cues.after:
+        if text.startswith(word, gap):
+            amount.bound, amount.end = stated, gap + len(word)
+            break
+    return amount
+
+
+def _bare_count(
+    text: str, start: int, numeral_end: int, value: Decimal, tail: _Tail, cues: _Cues
+) -> _Amount | None:
+    """``6600 多万纳税人``, ``务工规模超过 3300 万``: a large count with no measure word."""
+    if not tail.has_magnitude or tail.multiplier < 10000:
+        return None
+    follower = text[tail.end : tail.end + 1]
+    if follower in cues.blocked_all or not (
+        follower == "" or follower in _CLAUSE_PUNCT or _is_cjk(follower)
+    ):
+        return None
+    if _word_at(text, tail.end, cues.noun_stop) or any(
+        text.startswith(w, tail.end) for w, _ in cues.after
+    ):
+        return None
+    bound = "AtLeast" if tail.approximate else None
+    return _Amount(value * tail.multiplier, None, "NUM", None, bound, start, numeral_end, tail.end)
+
+
+# --- the words around a number ---------------------------------------------------------------
+
+_CLAUSE_PUNCT = frozenset(",，、;；。:：!！?？\n\r…")
+_ASPIRATION_SCOPE_END = frozenset(",，;；。:：!！?？\n\r")
+_NAME_NEIGHBOURS = frozenset("+∶_/")
+_QUOTE_CHARS = "“”‘’\"'「」『』《》"
+_JOINERS = ("以及", "、", "和", "及", "与", "并", ",", "，")
+_BASE_OF_CHANGE = ("比", "较", "同比")
+_LIST_MARKER = re.compile(
+    r"[①-⑳]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|"
+    r"[0-9]{1,2}[.、](?![0-9])|到?[12][0-9]{3}[ \t]*年(?:底|内|前|初)?"
+)
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_DROP = re.compile(rf"[\s{_QUOTE_CHARS}]")
+_MAX_WINDOW = 40
+_MAX_NOUN = 16
+
+
+@dataclass
+class _Found:
+    quantity: Quantity
+    floor: int  # how far left its indicator was allowed to reach
+    verb: str  # for a count named after its measure word: the words before the number
+    counted_after: bool  # the indicator names the noun after the measure word
+    noun_stop: str  # why that noun ended
+
+
+@dataclass
+class _State:
+    found: list[_Found] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # list items left for the numbers after 分别
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the clause that ends at ``pos``; a parenthesised group is skipped whole."""
+    lowest, i, depth = max(floor, pos - _MAX_WINDOW), pos, 0
+    while i > lowest:
+        char = text[i - 1]
+        if char in ")）":
+            depth += 1
+        elif char in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and char in _CLAUSE_PUNCT:
+            break
+        i -= 1
+    return i
+
+
+@dataclass
+class _Cue:
+    role: str
+    bound: str
+    start: int
+    end: int
+
+
+def _strip_cues(text: str, lo: int, hi: int, cues: _Cues) -> tuple[int, list[_Cue]]:
+    """Peel bound, linking and change words off the end of ``text[lo:hi]``, nearest first."""
+    found: list[_Cue] = []
+    while True:
+        while hi > lo and text[hi - 1] in " \t":
+            hi -= 1
+        word = next(
+            (
+                text[hi - size : hi]
+                for size in range(min(cues.before_max, hi - lo), 0, -1)
+                if text[hi - size : hi] in cues.before
+            ),
+            None,
+        )
+        if word is None:
+            return hi, found
+        role, bound = cues.before[word]
+        if role == "keep":
+            return hi, found
+        found.append(_Cue(role, bound, hi - len(word), hi))
+        hi -= len(word)
+
+
+def _strip_leading(text: str, lo: int, hi: int, cues: _Cues) -> int:
+    """Drop list markers, years and connectives from the start of ``text[lo:hi]``."""
+    while lo < hi:
+        if text[lo] in " \t—-#*·•":
+            lo += 1
+            continue
+        marker = _LIST_MARKER.match(text, lo, hi)
+        word = marker.group() if marker else _word_at(text, lo, cues.leading)
+        if not word or lo + len(word) > hi:
+            return lo
+        if len(word) == 1 and lo + 1 < hi and text[lo + 1] not in " \t":
+            if _word_at(text, lo + 1, cues.lead_verbs) is None:
+                return lo  # 要办好, 将新建: connectives; but 和美乡村, 对外贸易, 要素 are words
+        lo += len(word)
+    return lo
+
+
+def _clean(words: str) -> str:
+    return _DROP.sub("", _PAREN.sub("", words)).strip("，,、;；:：—-·的")
+
+
+def _noun_after(text: str, pos: int, cues: _Cues) -> tuple[int, int, str]:
+    """The noun after a measure word (30 个 | 国家绿色工厂): start, end and why it ended."""
+    pos = _spaces_end(text, pos)
+    if text.startswith("的", pos):
+        pos += 1
+    start = i = pos
+    while i < len(text) and i - start < _MAX_NOUN:
+        char = text[i]
+        if char.isdigit():
+            if not (text[i + 1 : i + 2].isascii() and text[i + 1 : i + 2].isalpha()):
+                return start, i, "number"  # 5G 基站 goes on, 14.2 万名 stops
+        elif not (_is_cjk(char) or _is_ascii_alnum(char) or char in _QUOTE_CHARS):
+            return start, i, "punct"
+        if _word_at(text, i, cues.noun_stop) is not None:
+            return start, i, "joiner"
+        if i > start and cues.cue_then_number.match(text, i):
+            return start, i, "predicate"
+        verb = _word_at(text, i, cues.noun_ends_before) if i > start else None
+        if verb is not None and _is_cjk(text[i + len(verb) : i + len(verb) + 1]):
+            return start, i, "verb"  # 2 万名高危人群 | 开展内镜检查
+        i += 1
+    return start, i, "length"
+
+
+def _items_before(text: str, item_start: int, floor: int, cues: _Cues) -> list[tuple[int, int]]:
+    """The earlier items of a 、-list whose last item starts at ``item_start``."""
+    items: list[tuple[int, int]] = []
+    pos = item_start
+    while pos - 1 > floor and text[pos - 1] == "、":
+        start = _strip_leading(text, _clause_start(text, pos - 1, floor), pos - 1, cues)
+        if start >= pos - 1:
+            break
+        items.append((start, pos - 1))
+        pos = start
+    return items[::-1]
+
+
+def _joined(text: str, lo: int, hi: int) -> bool:
+    """Only a list joiner (、 和 及 , …) between two quantities."""
+    if hi - lo > 3:
+        return False
+    gap = text[lo:hi].strip(" \t")
+    for joiner in _JOINERS:
+        gap = gap.replace(joiner, "", 1)
+    return gap == ""
+
+
+def _neighbours_reject(text: str, start: int, numeral_end: int, chinese: bool, cues: _Cues) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[numeral_end : numeral_end + 1]
+    if before and (_is_ascii_alnum(before) or before in "._" or before in _NAME_NEIGHBOURS):
+        return True  # PM2.5, C919, 1+N
+    if after and (after.isascii() and after.isalpha() or after in _NAME_NEIGHBOURS):
+        return True  # 5G, 4K, 9+13
+    if after == ":" and text[numeral_end + 1 : numeral_end + 2].isdigit():
+        return True  # 1:3
+    if chinese and before and before in "〇零一二两三四五六七八九十百千万亿":
+        return True
+    return _char_before(text, start) in cues.not_after  # 第三批, 数十个, 每 10 万人
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The nearest character before ``pos`` that is not a space, or ""."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
+
+
+def _leading_verb(words: str, cues: _Cues) -> str:
+    """The verb a 等-list opens with (着力推进黎霍高速公路等 → 推进), or nothing."""
+    adverb = _word_at(words, 0, cues.adverbs) or ""
+    verb = _word_at(words, len(adverb), cues.lead_verbs)
+    return verb if verb is not None else (adverb if adverb in cues.lead_verbs else "")
+
+
+def _starts_with_change(indicator: str, cues: _Cues) -> bool:
+    """提高城乡居民基础养老金最低标准 20 元: a change verb opens the clause."""
+    role = cues.before.get(indicator[:2], ("", ""))[0]  # not 增/降 alone: 增速, 降幅 are nouns
+    return role in ("up", "down") and len(indicator) > 2
+
+
+# --- the finder ------------------------------------------------------------------------------
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Quantities stated in text[start:end], in order of position. Never raises on any str."""
+    if not isinstance(text, str):
+        return []
+    begin, stop, _ = slice(start, end).indices(len(text))
+    if stop <= begin:
+        return []
+    return [
+        replace(
+            q,
+            start=q.start + begin,
+            end=q.end + begin,
+            number_start=q.number_start + begin,
+            number_end=q.number_end + begin,
+        )
+        for q in _find(fold_width(text[begin:stop]))
+    ]
+
+
+def _find(text: str) -> list[Quantity]:
+    cues = _cues()
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted_starts = [s for s, _ in quoted]
+    state = _State()
+    consumed = 0
+    for match in _CANDIDATE.finditer(text):
+        phrase_first = match.start()
+        chinese = match.group("arabic") is None
+        number_start = match.start("chinese" if chinese else "arabic")
+        if phrase_first < consumed:
+            continue
+        small = chinese and len(match.group("chinese")) == 1 and match.group("chinese") != "十"
+        if small and not match.group("pct") and not _RANGE_SEP.match(text, match.end()):
+            continue  # 一批, 三个一号: the common case, rejected before any parsing
+        i = bisect.bisect_right(quoted_starts, number_start) - 1
+        if i >= 0 and quoted[i][0] < number_start < quoted[i][1]:
+            continue  # “9+13”, 《2024 年…》: inside a name
+        numeral = _numeral_at(text, number_start)
+        if numeral is None or _neighbours_reject(text, phrase_first, numeral[0], chinese, cues):
+            continue
+        numeral_end, value, _ = numeral
+        if match.group("pct"):
+            amount: _Amount | None = _percent_in_words(text, number_start, numeral_end, value, cues)
+        elif not chinese and _is_year(text, number_start, numeral_end):
+            consumed = numeral_end
+            continue
+        else:
+            amount = _amount_at(text, number_start, numeral_end, value, chinese, cues)
+        if amount is None:
+            continue
+        consumed = amount.end
+        state.found.extend(_describe(text, phrase_first, amount, state, cues))
+    state.found.sort(key=lambda f: (f.quantity.start, f.quantity.number_start))
+    return [f.quantity for f in state.found]
+
+
+def _is_year(text: str, start: int, end: int) -> bool:
+    digits = text[start:end]
+    return len(digits) == 4 and digits[0] in "12" and bool(_YEAR_AFTER.match(text, end))
+
+
+@dataclass
+class _Left:
+    """The words before a number: its clause window, cue words and indicator span."""
+
+    floor: int
+    window: int
+    words: list[_Cue]
+    ind_start: int
+    ind_end: int
+    previous: _Found | None
+
+    @property
+    def cue_start(self) -> int:
+        return self.words[-1].start if self.words else self.ind_end
+
+    @property
+    def roles(self) -> set[str]:
+        return {w.role for w in self.words}
+
+
+def _left_of(text: str, phrase_first: int, state: _State, cues: _Cues) -> _Left:
+    previous = state.found[-1] if state.found else None
+    floor = previous.quantity.end if previous and previous.quantity.end <= phrase_first else 0
+    window = _clause_start(text, phrase_first, floor)
+    ind_end, words = _strip_cues(text, window, phrase_first, cues)
+    left = _Left(
+        floor, window, words, _strip_leading(text, window, ind_end, cues), ind_end, previous
+    )
+    # 16 条省级重点产业链营业收入达到 7000 亿元, 10 亿元以上项目 500 个: the first number is part
+    # of what the second one measures
+    if (
+        previous is not None
+        and left.ind_start >= ind_end
+        and previous.counted_after
+        and previous.quantity.end == (words[-1].start if words else phrase_first)
+        and (
+            previous.noun_stop == "number"
+            or previous.noun_stop == "predicate"
+            and bool(left.roles & _CHANGES)
+        )
+    ):
+        state.found.pop()
+        left.floor = previous.floor
+        left.window = _clause_start(text, previous.quantity.start, left.floor)
+        left.ind_start = _strip_leading(text, left.window, ind_end, cues)
+        left.previous = state.found[-1] if state.found else None
+    return left
+
+
+def _rejected(
+    text: str,
+    phrase_first: int,
+    amount: _Amount,
+    left: _Left,
+    noun: tuple[int, int, str],
+    cues: _Cues,
+) -> bool:
+    """Numbers that a careful reader would not record, seen from the words around them."""
+    linked = bool(left.roles & _CHANGES)
+    if amount.unit in cues.duration_units and not left.roles & {"predicate", "level", "up", "down"}:
+        context = text[max(left.window, phrase_first - 8) : phrase_first]
+        if amount.bound != "AtMost" and not any(c in context for c in cues.duration_cues):
+            return True  # 提前 1 年, 连续 3 年
+    if amount.classifier in cues.rank_units and _char_before(text, phrase_first) in cues.rank_after:
+        return True  # 前 10 名
+    noun_start, noun_end, noun_stop = noun
+    if amount.unit == "NUM" and _word_at(text, noun_start, cues.not_counted):
+        return True  # 3 个月, 从 4 个方面
+    # 培育 1 个 400 亿级产业名镇: what is counted is named by another number
+    return (
+        bool(amount.classifier) and noun_start == noun_end and noun_stop == "number" and not linked
+    )
+
+
+def _bound_of(text: str, phrase_first: int, amount: _Amount, left: _Left, cues: _Cues) -> str:
+    """A word after the number wins over one before it, and both over 力争 in the clause."""
+    if amount.high is not None:
+        return "Range"
+    bound = amount.bound or next((w.bound for w in left.words if w.bound), None)
+    if bound is None:
+        scope, lowest = phrase_first, max(0, phrase_first - 2 * _MAX_WINDOW)
+        while scope > lowest and text[scope - 1] not in _ASPIRATION_SCOPE_END:
+            scope -= 1
+        if any(w in text[scope:phrase_first] for w in cues.aspiration):
+            bound = "AtLeast"
+    return bound or "Exact"
+
+
+def _describe(
+    text: str, phrase_first: int, amount: _Amount, state: _State, cues: _Cues
+) -> list[_Found]:
+    """What ``amount`` measures, its bound and whether it is a change, from the words around."""
+    left = _left_of(text, phrase_first, state, cues)
+    noun_start, noun_end, noun_stop = noun = _noun_after(text, amount.end, cues)
+    if _rejected(text, phrase_first, amount, left, noun, cues):
+        return []
+    previous, words, roles = left.previous, left.words, left.roles
+    ind_start, ind_end = left.ind_start, left.ind_end
+    linked = bool(roles & _CHANGES)
+    growth = bool(roles & {"up", "down"}) and "level" not in roles
+    decrease = next((text[w.start : w.end] for w in words if w.role == "down"), "")
+    indicator = _clean(text[ind_start:ind_end])
+    gap_end = min(left.cue_start, phrase_first)
+    lead_start = words[-1].start if words else phrase_first  # when the indicator is not in front
+    if indicator.startswith(_BASE_OF_CHANGE):
+        indicator = ""  # 赤字规模…, 比上年增加 1800 亿元: a base, not a name
+        gap_end = lead_start = ind_start
+    joined = previous is not None and _joined(text, previous.quantity.end, gap_end)
+    span_start = ind_start if indicator else gap_end
+    span_end, verb, counted_after, own = amount.end, "", False, True
+    # a count names its noun; so does a share of it (覆盖 97% 的门诊量)
+    after = text[_spaces_end(text, amount.end) : noun_start]
+    counted = amount.unit not in _NOT_COUNTED_UNITS or after.endswith("的")
+    if noun_end > noun_start and counted and (not linked or not indicator):
+        # 新建 30 个国家绿色工厂: the verb before the number and the noun after it
+        verb_end = ind_end
+        for word in words:  # a change verb before a count is its verb (提升 122 个劳务品牌)
+            if word.role in _VERBS and not indicator:
+                verb_end, growth, decrease = max(verb_end, word.end), False, ""
+        verb = _clean(text[ind_start:verb_end])
+        if text[ind_end - 1 : ind_end] == "等" and verb:  # 推进黎霍高速公路等 9 个在建项目
+            first = _items_before(text, ind_start, left.floor, cues)[:1]
+            verb = _leading_verb(_clean(text[first[0][0] : first[0][1]]) if first else verb, cues)
+        elif not verb and not words and joined and previous and previous.counted_after:
+            if _leading_verb(previous.verb, cues) and not any(c.isdigit() for c in previous.verb):
+                verb = previous.verb  # 新建改造 50 个…、100 个…
+        indicator = verb + _clean(text[noun_start:noun_end])
+        counted_after, span_end = True, noun_end
+        span_start = ind_start if verb and ind_start < ind_end else lead_start
+    elif not indicator:
+        if state.pending and joined:
+            indicator = state.pending.pop(0)
+        elif previous is not None and joined:
+            indicator = previous.quantity.indicator  # 国内生产总值超过 126 万亿元, 增长 5.2%
+        else:
+            return []
+        own, span_start = False, lead_start
+        if not words and previous is not None:
+            growth = previous.quantity.growth  # 分别增长 40.9%、24.8%
+    elif amount.unit in _GROWTH_AT_START_UNITS and not growth:
+        growth = _starts_with_change(indicator, cues)
+    if indicator.startswith("占") and previous and _joined(text, previous.quantity.end, ind_start):
+        indicator = previous.quantity.indicator + indicator  # 获评奖励 58 项, 占全国 28.7%
+    if not indicator:
+        return []
+    if own:
+        state.pending.clear()
+    phrases = [(span_start, indicator)]
+    if not counted_after and roles & {"each", "respectively"}:
+        items = [
+            (s, _clean(text[s:e])) for s, e in _items_before(text, ind_start, left.floor, cues)
+        ]
+        if "each" in roles:  # A、B 均达到 60%: one quantity for each item
+            phrases = items + phrases
+        elif items:  # A、B 分别增长 5%、6%: the next numbers take the next items
+            state.pending = [w for _, w in items[1:]] + [indicator]
+            phrases = items[:1]
+    if decrease and not counted_after:  # 能耗降低 2.5%: the sign lives in the indicator
+        phrases = [(s, w if w.endswith(decrease) else w + decrease) for s, w in phrases]
+        state.pending = [w if w.endswith(decrease) else w + decrease for w in state.pending]
+    bound = _bound_of(text, phrase_first, amount, left, cues)
+    return [
+        _Found(
+            _quantity(amount, start, span_end, words_, bound, growth),
+            left.floor,
+            verb,
+            counted_after,
+            noun_stop,
+        )
+        for start, words_ in phrases
+        if words_
+    ]
+
+
+def _quantity(
+    amount: _Amount, start: int, end: int, indicator: str, bound: str, growth: bool
+) -> Quantity:
+    ranged = amount.high is not None
+    return Quantity(
+        start=min(start, amount.number_start),
+        end=max(end, amount.end),
+        indicator=indicator,
+        value=None if ranged else _tidy(amount.value),
+        min=_tidy(amount.value) if ranged else None,
+        max=_tidy(amount.high) if amount.high is not None else None,
+        unit=amount.unit,
+        classifier=amount.classifier,
+        qualifier=bound,
+        growth=growth,
+        number_start=amount.number_start,
+        number_end=amount.number_end,
+    )

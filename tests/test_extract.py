@@ -1,0 +1,127 @@
+"""The extractor end to end: exact spans always, bad input refused, quality on the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import plangraph
+from plangraph.cli import main
+from plangraph.errors import SourceError
+from plangraph.evaluate import evaluate
+from plangraph.extract import ExtractOptions, extract, extract_text
+from plangraph.records import Records, dump_records, parse_records
+
+REPORT = (
+    "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大有效投资\n"
+    "新建农村公路５００公里，加快建设甲乙高铁。\n"
+)
+
+
+def _all_spans_exact(records: Records, text: str) -> None:
+    for where, span in records.spans():
+        assert text[span.start : span.end] == span.quote, where
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_any_text_extracts_without_crash_and_spans_are_exact(text: str) -> None:
+    records = extract_text(text, "any.txt", "0" * 64, ExtractOptions(year=2030, doc_id="any"))
+    _all_spans_exact(records, text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.sampled_from(list(REPORT) + ["％", "万", "亿", "、", "“", "”", "①"]), max_size=300)
+)
+def test_report_like_noise_keeps_spans_exact(chars: list[str]) -> None:
+    text = REPORT + "".join(chars)
+    _all_spans_exact(extract_text(text, "x.txt", "0" * 64, ExtractOptions(doc_id="x")), text)
+
+
+def test_extract_full_width_and_gb18030(tmp_path: Path) -> None:
+    path = tmp_path / "report-2031.txt"
+    path.write_bytes(REPORT.replace("\n", "\r\n").encode("gb18030"))
+    records = extract(path)
+    assert records.document.year == 2031 and records.document.id == "report-2031"
+    (target,) = records.targets
+    assert (target.value, target.unit, target.indicator) == (500, "KiloM", "新建农村公路")
+    assert target.evidence[0].quote == "新建农村公路５００公里"  # the original characters
+    assert [p.name for p in records.projects] == ["甲乙高铁"]
+    assert parse_records(dump_records(records)) == records
+
+
+def test_missing_year_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "noyear.txt"
+    path.write_text("某某报告\n新建农村公路500公里。\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="--year"):
+        extract(path)
+    assert extract(path, year=2030).targets[0].year == 2030
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("报告".encode() + b"\xff\xfe\xfd", "encoding"),
+    ],
+)
+def test_extract_cli_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(content)
+    out = tmp_path / "out.yaml"
+    assert main(["extract", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and str(path) in err and message in err
+    assert not out.exists()
+
+
+def test_extract_cli_writes_records_that_build(tmp_path: Path) -> None:
+    text = tmp_path / "report-2031.txt"
+    text.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "r.yaml"
+    assert main(["extract", str(text), "-o", str(out), "-q"]) == 0
+    assert plangraph.validate(plangraph.build([out])).conforms
+
+
+def test_quality_on_the_founding_sample(corpus: Path) -> None:
+    from plangraph._resources import data_file
+    from plangraph.records import load_records
+
+    predicted = extract(corpus / "shanxi-2024-keywords.txt", doc_id="shanxi-2024")
+    gold = load_records(Path(str(data_file("shanxi-2024.yaml"))))
+    report = evaluate(predicted, gold)
+    table = report.table(errors=True)
+    for kind in ("targets", "tasks"):
+        score = report.score(kind)
+        assert score.precision >= 0.9 and score.recall >= 0.9, table
+    assert report.score("projects").f1 >= 0.8, table
+    assert report.score("region-codes").precision >= 0.95, table
+
+
+@pytest.mark.parametrize(
+    "name", ["shanxi-2024-keywords.txt", "shanxi-2025.txt", "national-2024.txt", "beijing-2025.txt"]
+)
+def test_every_corpus_document_builds_a_conforming_graph(corpus: Path, name: str) -> None:
+    records = extract(corpus / name)
+    text = (corpus / name).read_bytes().decode("utf-8-sig")
+    _all_spans_exact(records, text)
+    assert records.targets or records.outcomes
+    report = plangraph.validate(plangraph.build([corpus / name]))
+    assert report.conforms, report.summary()
+
+
+def test_eval_cli_prints_the_table(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from plangraph._resources import data_file
+
+    gold = str(data_file("shanxi-2024.yaml"))
+    assert main(["eval", str(corpus / "shanxi-2024-keywords.txt"), gold]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:3] == ["kind", "gold", "pred"]
+    assert "targets" in out and "projects" in out

@@ -1,0 +1,417 @@
+"""The quantity finder: one rule per row of a table, gold targets of the sample, properties."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plangraph._resources import data_file
+from plangraph.extract.quantities import Quantity, find_quantities, fold_width
+from plangraph.vocab import units
+
+D = Decimal
+
+# (phrase, the quantity's number as written, expected fields). Phrases are written for these
+# tests, in the style of work reports; none is quoted from a real one.
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # indicator before the number, with and without spaces
+    (
+        "新建农村公路 4300 公里。",
+        "4300",
+        dict(indicator="新建农村公路", value=D(4300), unit="KiloM"),
+    ),
+    ("新建农村公路4330公里。", "4330", dict(indicator="新建农村公路", value=D(4330), unit="KiloM")),
+    (
+        "新建智能化煤矿 150 座，",
+        "150",
+        dict(indicator="新建智能化煤矿", unit="NUM", classifier="座"),
+    ),
+    (
+        "煤炭先进产能占比达到 83%。",
+        "83",
+        dict(indicator="煤炭先进产能占比", value=D(83), unit="PERCENT"),
+    ),
+    (
+        "资源循环利用率达到８３％。",
+        "８３",
+        dict(indicator="资源循环利用率", value=D(83), unit="PERCENT"),
+    ),
+    # the noun after the measure word names what is counted
+    (
+        "新建 30 个国家绿色工厂，",
+        "30",
+        dict(indicator="新建国家绿色工厂", value=D(30), classifier="个"),
+    ),
+    (
+        "建设 300 个以上精品示范村，",
+        "300",
+        dict(indicator="建设精品示范村", qualifier="AtLeast", value=D(300)),
+    ),
+    (
+        "建设 300 个以上精品示范村、2500 个左右提档升级村。",
+        "2500",
+        dict(indicator="建设提档升级村", qualifier="About", value=D(2500)),
+    ),
+    ("着力推进沿黄公路等 9 个在建项目，", "9", dict(indicator="推进在建项目", value=D(9))),
+    ("为 800 万人稳定就业", "800", dict(indicator="稳定就业", value=D(8_000_000), classifier="人")),
+    # growth and its cues
+    (
+        "数字经济规模增长 15% 左右。",
+        "15",
+        dict(indicator="数字经济规模", qualifier="About", growth=True, value=D(15)),
+    ),
+    (
+        "国内生产总值增长5%左右；",
+        "5",
+        dict(indicator="国内生产总值", growth=True, qualifier="About"),
+    ),
+    (
+        "人均财政补助增加 30 元。",
+        "30",
+        dict(indicator="人均财政补助", unit="CCY_CNY", value=D(30), growth=True),
+    ),
+    (
+        "研发投入强度提高 0.2 个百分点。",
+        "0.2",
+        dict(indicator="研发投入强度", unit="PercentagePoint", value=D("0.2"), growth=True),
+    ),
+    (
+        "单位地区生产总值能耗降低3%左右。",
+        "3",
+        dict(indicator="单位地区生产总值能耗降低", growth=True, qualifier="About"),
+    ),
+    ("营业收入比上年增长 8%。", "8", dict(indicator="营业收入", growth=True)),
+    ("城镇化率提高到 66.2%。", "66.2", dict(indicator="城镇化率", growth=False, value=D("66.2"))),
+    ("提高基础养老金最低标准 20 元。", "20", dict(growth=True, unit="CCY_CNY")),
+    # magnitudes and unit factors
+    ("营业收入达到 7000 亿元。", "7000", dict(value=D(700_000_000_000), unit="CCY_CNY")),
+    ("经济总量达到 4.5 万亿元。", "4.5", dict(value=D(4_500_000_000_000), unit="CCY_CNY")),
+    ("新增装机 600 万千瓦。", "600", dict(value=D(6_000_000), unit="KiloW")),
+    ("省属企业招聘 1 万人，", "1", dict(value=D(10_000), unit="NUM", classifier="人")),
+    (
+        "粮食产量1.3万亿斤以上，",
+        "1.3",
+        dict(indicator="粮食产量", value=D(650_000_000_000), unit="KiloGM", qualifier="AtLeast"),
+    ),
+    ("完成营造林 319 万亩，", "319", dict(value=D(3_190_000), unit="Mu")),
+    ("外贸进出口总额 1,234 亿元。", "1,234", dict(value=D(123_400_000_000))),
+    ("惠及 160 余万人。", "160", dict(value=D(1_600_000), qualifier="AtLeast")),
+    ("入驻企业 300 多家，", "300", dict(value=D(300), qualifier="AtLeast", classifier="家")),
+    # Chinese numerals
+    (
+        "要办好十五件民生实事。",
+        "十五",
+        dict(value=D(15), classifier="件", indicator="办好民生实事"),
+    ),
+    ("免费送戏下乡1万场。", "1", dict(value=D(10_000), classifier="场")),
+    ("安排专项资金三千亿元。", "三千亿", dict(value=D(300_000_000_000), unit="CCY_CNY")),
+    ("建设两万个充电桩。", "两万", dict(value=D(20_000), classifier="个")),
+    ("覆盖率达到百分之五十。", "五十", dict(value=D(50), unit="PERCENT")),
+    # ranges
+    (
+        "建设 3-5 家省实验室，",
+        "3-5",
+        dict(min=D(3), max=D(5), value=None, qualifier="Range", classifier="家"),
+    ),
+    ("增速 4.5%—5%。", "4.5%—5", dict(min=D("4.5"), max=D(5), qualifier="Range", unit="PERCENT")),
+    ("培育2—4家链主企业。", "2—4", dict(min=D(2), max=D(4), qualifier="Range")),
+    ("营业收入增长5%至6%。", "5%至6", dict(min=D(5), max=D(6), qualifier="Range", growth=True)),
+    ("新增就业 1-2 万人。", "1-2", dict(min=D(10_000), max=D(20_000), qualifier="Range")),
+    ("建设三至五个示范区。", "三至五", dict(min=D(3), max=D(5), qualifier="Range")),
+    ("改造老旧小区 500～600 个。", "500～600", dict(min=D(500), max=D(600), qualifier="Range")),
+    # qualifiers before and after the number
+    (
+        "城镇新增就业 1200 万人以上，",
+        "1200",
+        dict(indicator="城镇新增就业", value=D(12_000_000), qualifier="AtLeast"),
+    ),
+    ("新能源汽车保有量超过 100 万辆。", "100", dict(qualifier="AtLeast", classifier="辆")),
+    ("旅游收入超 1000 亿元。", "1000", dict(qualifier="AtLeast", indicator="旅游收入")),
+    ("森林覆盖率不低于 25%。", "25", dict(qualifier="AtLeast", indicator="森林覆盖率")),
+    ("失业率控制在 5.5% 以内。", "5.5", dict(qualifier="AtMost", indicator="失业率")),
+    ("赤字率不超过 3%。", "3", dict(qualifier="AtMost", indicator="赤字率")),
+    (
+        "力争数字经济规模突破 5000 亿元。",
+        "5000",
+        dict(qualifier="AtLeast", indicator="数字经济规模"),
+    ),
+    ("力争进出口总额达到 2000 亿元。", "2000", dict(qualifier="AtLeast")),
+    ("力争经济增长 5% 左右。", "5", dict(qualifier="About", growth=True, indicator="经济")),
+    ("投资约 300 亿元。", "300", dict(qualifier="About")),
+    ("审批时限压缩至 3 天以内。", "3", dict(unit="DAY", qualifier="AtMost")),
+    # lists
+    (
+        "钢铁先进工艺装备占比、焦炉煤气化产加工利用率均达到 60% 以上。",
+        "60",
+        dict(indicator="钢铁先进工艺装备占比", qualifier="AtLeast"),
+    ),
+    (
+        "新建改造 50 个社区养老工程、100 个区域养老中心。",
+        "100",
+        dict(indicator="新建改造区域养老中心", value=D(100)),
+    ),
+    (
+        "国内生产总值超过 126 万亿元，增长 5.2%。",
+        "5.2",
+        dict(indicator="国内生产总值", growth=True, value=D("5.2")),
+    ),
+    (
+        "16 条省级重点产业链营业收入达到 7000 亿元。",
+        "7000",
+        dict(indicator="16条省级重点产业链营业收入", value=D(700_000_000_000)),
+    ),
+    (
+        "轿车、家电类消费分别增长 40.9%、24.8%。",
+        "24.8",
+        dict(indicator="家电类消费", growth=True, value=D("24.8")),
+    ),
+    ("轿车、家电类消费分别增长 40.9%、24.8%。", "40.9", dict(indicator="轿车", growth=True)),
+    (
+        "赤字规模 4 万亿元，比上年增加 1800 亿元。",
+        "1800",
+        dict(indicator="赤字规模", growth=True, value=D(180_000_000_000)),
+    ),
+    # other units
+    (
+        "PM2.5 年均浓度降至 36 微克/立方米。",
+        "36",
+        dict(unit="MicroGM-PER-M3", indicator="PM2.5年均浓度"),
+    ),
+    ("绿电交易量 76.6 亿千瓦时。", "76.6", dict(unit="KiloW-HR", value=D(7_660_000_000))),
+    ("集体经营性建设用地入市成交 87 宗、2959 亩。", "2959", dict(unit="Mu", value=D(2959))),
+    ("新增 30 万千瓦光伏装机。", "30", dict(indicator="新增光伏装机", value=D(300_000))),
+    ("新增生化处理能力日均1200吨。", "1200", dict(indicator="新增生化处理能力日均")),
+    (
+        "新增4对国际友城、23对友好合作伙伴。",
+        "23",
+        dict(classifier="对", indicator="新增友好合作伙伴"),
+    ),
+    # large counts with no measure word
+    (
+        "惠及6600多万纳税人。",
+        "6600",
+        dict(value=D(66_000_000), classifier=None, qualifier="AtLeast"),
+    ),
+    ("脱贫人口务工规模超过3300万。", "3300", dict(value=D(33_000_000), qualifier="AtLeast")),
+    # what the number measures, from the words around it
+    ("实施10亿元以上项目500个，", "500", dict(indicator="实施10亿元以上项目", value=D(500))),
+    ("营收2000万元以上的企业达到100家。", "100", dict(indicator="营收2000万元以上的企业")),
+    ("覆盖二级以上医疗机构97%的门诊量。", "97", dict(indicator="覆盖二级以上医疗机构门诊量")),
+    ("获评科学技术奖58项，占全国28.7%。", "28.7", dict(indicator="获评科学技术奖占全国")),
+    (
+        "细颗粒物年均浓度30.5微克/立方米、下降6.2%，",
+        "6.2",
+        dict(indicator="细颗粒物年均浓度下降", growth=True),
+    ),
+    ("优良天数达到290天、增加19天。", "19", dict(indicator="优良天数", unit="DAY", growth=True)),
+    (
+        "事故起数和死亡人数分别下降24.7%、28.2%。",
+        "28.2",
+        dict(indicator="事故起数和死亡人数下降", growth=True),
+    ),
+    ("加快太旧高速改扩建、黎霍高速等7个高速公路项目。", "7", dict(indicator="加快高速公路项目")),
+    ("提升122个劳务品牌知名度。", "122", dict(indicator="提升劳务品牌知名度", growth=False)),
+    ("实现7000处信号灯联网。", "7000", dict(indicator="实现信号灯联网")),
+    ("为2万名高危人群进行健康筛查。", "2", dict(indicator="高危人群", value=D(20_000))),
+    ("城镇调查失业率平均为5.2%。", "5.2", dict(indicator="城镇调查失业率")),
+    ("赤字率拟按3%安排。", "3", dict(indicator="赤字率")),
+    ("入境游客大幅增长186.8%。", "186.8", dict(indicator="入境游客", growth=True)),
+    ("争取中央预算内资金824亿元。", "824", dict(qualifier="Exact")),  # obtained, not a floor
+    ("标准机架、算力分别达到10.8万个、101.2万架。", "101.2", dict(indicator="算力")),
+]
+
+# Phrases with no quantity in them.
+NOT_QUANTITIES = [
+    "2024 年要办好民生实事。",  # a year
+    "2025年1月17日在省人民代表大会第三次会议上",  # a date, an ordinal
+    "力争集大原高铁年底建成通车。",
+    "认定第二批省级数字经济示范园区。",  # an ordinal
+    "在第十四届全国人民代表大会上",
+    "① 为 80 周岁及以上老年人发放高龄津贴。",  # a list number, an age threshold
+    "一是稳就业。十五是新建一批城市书房。",  # list numbers
+    "（一）扩大有效益的投资\n1. 推动产业转型",  # headings
+    "推动 5G 网络深度覆盖，建设 5G-A 基站。",  # a name with a number
+    "新建三个一号旅游公路。",  # a name with a Chinese numeral
+    "梯次培育“9+13”龙头景区，落实“1+N”政策体系。",  # inside quotes
+    "深入贯彻党的二十大精神，实现“十四五”规划目标。",
+    "坚持两个毫不动摇。",
+    "提前 1 年实现规划目标。",  # a duration that is no target
+    "连续 11 年只减不增。",
+    "执行集采药品数量排名全国前 10 名。",  # a rank
+    "实施一批重大项目，建设一批标杆项目。",  # 一批 is no count
+    "从 4 个方面推进改革，用 3 个月时间完成。",  # headings and time spans
+    "每 10 万人口拥有医师数",  # a denominator
+    "数十个项目落地，几百家企业受益。",  # vague amounts
+    "国产大飞机C919投入商业运营，推进T800碳纤维。",  # model names
+    "细颗粒物（PM2.5）治理。",
+    "晋级 5A 级景区。",
+    "建设太原轨道交通 1 号线。",
+    "庆祝新中国成立 75 周年。",
+    "一次挂号管三天，一老一幼全覆盖。",  # slogans with small Chinese numerals
+    "培育1个400亿级、3个100亿级产业名镇。",  # tiers
+    "在评估中从第9名提升至第2名。",  # ranks
+    "开通3号线一期、12号线，推动国道307山西段建设。",  # names
+    "突破8英寸碳化硅衬底。",
+    "第二轮土地承包到期后再延长30年试点，时隔5年再次突破。",  # durations
+    "“十四五”时期（2021—2025年）",  # a span of years
+    "开工备案项目比例达到1∶3.4。",  # a ratio
+]
+
+
+def _find_case(phrase: str, number: str) -> Quantity:
+    folded = fold_width(phrase)
+    found = find_quantities(folded)
+    at = phrase.index(number)
+    matching = [q for q in found if q.number_start == at]
+    assert matching, f"no quantity at {number!r} in {phrase!r}: {found}"
+    return matching[0]
+
+
+@pytest.mark.parametrize(("phrase", "number", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_quantity_rules(phrase: str, number: str, expected: dict[str, Any]) -> None:
+    quantity = _find_case(phrase, number)
+    defaults: dict[str, Any] = {"qualifier": "Exact", "growth": False}
+    for name, want in {**defaults, **expected}.items():
+        assert getattr(quantity, name) == want, f"{name} of {phrase!r}: {quantity}"
+    assert phrase[quantity.number_start : quantity.number_end] == number
+    assert quantity.start <= quantity.number_start < quantity.number_end <= quantity.end
+    assert quantity.unit in units()
+
+
+def test_the_tier_is_no_amount_but_the_count_is() -> None:
+    found = find_quantities("培育 3 个千亿级产业集群。")
+    assert [(q.value, q.classifier) for q in found] == [(D(3), "个")]
+
+
+@pytest.mark.parametrize("phrase", NOT_QUANTITIES)
+def test_not_quantities(phrase: str) -> None:
+    found = find_quantities(fold_width(phrase))
+    assert found == [], found
+
+
+def test_each_item_of_a_list_gets_the_shared_number() -> None:
+    text = "钢铁先进工艺装备占比、焦炉煤气化产加工利用率均达到 60% 以上。"
+    found = find_quantities(text)
+    assert [q.indicator for q in found] == ["钢铁先进工艺装备占比", "焦炉煤气化产加工利用率"]
+    assert {(q.value, q.qualifier, q.end) for q in found} == {(D(60), "AtLeast", len(text) - 1)}
+
+
+def test_spans_are_offsets_into_the_given_text() -> None:
+    text = "前言。新建农村公路 4300 公里，新建 30 个国家绿色工厂。"
+    found = find_quantities(text)
+    assert [text[q.start : q.end] for q in found] == [
+        "新建农村公路 4300 公里",
+        "新建 30 个国家绿色工厂",
+    ]
+    inner = find_quantities(text, 3, 18)
+    assert [text[q.start : q.end] for q in inner] == ["新建农村公路 4300 公里"]
+    assert find_quantities(text, 10, 3) == [] and find_quantities("") == []
+
+
+def test_fold_width_keeps_length_and_list_markers() -> None:
+    text = "增长１２．５％，①　二"
+    folded = fold_width(text)
+    assert folded == "增长12.5%,① 二" and len(folded) == len(text)
+
+
+def test_full_width_text_needs_no_folding_by_the_caller() -> None:
+    text = "全省生产总值增长５．５％左右；"
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.qualifier, quantity.growth) == (D("5.5"), "About", True)
+    assert text[quantity.number_start : quantity.number_end] == "５．５"
+
+
+# --- the founding sample against its gold targets ----------------------------------------------
+
+
+def _gold_targets() -> list[dict[str, Any]]:
+    records = yaml.safe_load(data_file("shanxi-2024.yaml").read_text(encoding="utf-8"))
+    return list(records["targets"])
+
+
+def _matches(q: Quantity, gold: dict[str, Any]) -> bool:
+    def dec(v: Any) -> Decimal | None:
+        return None if v is None else Decimal(str(v))
+
+    same = (
+        q.value == dec(gold.get("value"))
+        and q.min == dec(gold.get("min"))
+        and q.max == dec(gold.get("max"))
+        and q.unit == gold["unit"]
+        and q.qualifier == gold.get("qualifier", "Exact")
+    )
+    return same and any(q.start < e["end"] and e["start"] < q.end for e in gold["evidence"])
+
+
+def test_sample_precision_and_recall(corpus: Path) -> None:
+    text = fold_width((corpus / "shanxi-2024-keywords.txt").read_text(encoding="utf-8"))
+    found = find_quantities(text)
+    golds = _gold_targets()
+    unmatched = list(range(len(golds)))
+    false_positives = []
+    for q in found:
+        hit = next((i for i in unmatched if _matches(q, golds[i])), None)
+        if hit is None:
+            false_positives.append(f"{text[q.start : q.end]!r} {q.value} {q.unit} {q.qualifier}")
+        else:
+            unmatched.remove(hit)
+    misses = [f"{golds[i]['evidence'][0]['quote']!r} {golds[i].get('value')}" for i in unmatched]
+    recall = 1 - len(unmatched) / len(golds)
+    precision = 1 - len(false_positives) / max(1, len(found))
+    report = f"recall {recall:.3f}, precision {precision:.3f}\n"
+    report += f"missed: {misses}\nextra: {false_positives}"
+    print(report)
+    assert recall >= 0.9 and precision >= 0.9, report
+
+
+# --- properties ----------------------------------------------------------------------------
+
+
+def _check_spans(text: str, start: int, end: int | None, found: list[Quantity]) -> None:
+    stop = len(text) if end is None else min(end, len(text))
+    for q in found:
+        assert start <= q.start < q.end <= stop
+        assert q.start <= q.number_start < q.number_end <= q.end
+        assert q.indicator
+        assert q.qualifier in {"Exact", "About", "AtLeast", "AtMost", "Range"}
+        assert (q.value is None) == (q.qualifier == "Range")
+
+
+_REPORTISH = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789.,%％-—~至到万亿千百个家人元公里以上左右增长达到超第年月日“”、，。；：（）")
+        + list("一二两三四五六七八九十新建设项目率 \n")
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), _REPORTISH), st.integers(0, 90), st.integers(0, 200))
+def test_never_raises_and_spans_are_inside(text: str, start: int, length: int) -> None:
+    end = start + length
+    _check_spans(text, start, end, find_quantities(text, start, end))
+    _check_spans(text, 0, None, find_quantities(text))
+
+
+@cache
+def _corpus_texts(folder: Path) -> list[str]:
+    return [fold_width(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_random_slices_of_the_corpus(corpus: Path, data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(_corpus_texts(corpus)))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 400)))
+    _check_spans(text, start, end, find_quantities(text, start, end))

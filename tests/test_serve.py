@@ -1,0 +1,312 @@
+"""The SPARQL endpoint over loopback, with SPARQLWrapper as the client: the protocol, content
+negotiation, read-only, limits, CORS, and a server that keeps serving after bad requests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from plangraph import build, query
+from plangraph.cli import main
+from plangraph.serve import Limits, SparqlServer, make_server, negotiate
+
+MAX_ROWS = 200
+TIME_LIMIT = 2.0
+# Joins every triple with every other, twice: far longer than the time limit on any machine.
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Dataset:
+    return build()
+
+
+def _start(server: SparqlServer) -> threading.Thread:
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # bounded wait until the page answers
+        try:
+            with urllib.request.urlopen(server.url.replace("/sparql", "/"), timeout=2) as page:
+                if page.status == 200:
+                    return thread
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError("the server did not answer within 30 s")
+
+
+def _stop(server: SparqlServer, thread: threading.Thread) -> None:
+    server.shutdown()
+    server.close()
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(sample: Dataset) -> Iterator[SparqlServer]:
+    server = make_server(
+        sample, port=0, limits=Limits(timeout=TIME_LIMIT, max_rows=MAX_ROWS), workers=2
+    )
+    thread = _start(server)
+    yield server
+    _stop(server, thread)
+
+
+def _client(server: SparqlServer, text: str, fmt: str = JSON) -> SPARQLWrapper:
+    client = SPARQLWrapper(server.url)
+    client.setQuery(text)
+    client.setReturnFormat(fmt)
+    client.setTimeout(30)
+    return client
+
+
+def _http(
+    url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None, method: str = ""
+) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method or None)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        body = exc.read()
+        status, headers_ = exc.code, dict(exc.headers)
+        exc.close()
+        return status, headers_, body
+
+
+def _types_query() -> str:
+    return "SELECT ?type (COUNT(?x) AS ?n) WHERE { ?x a ?type } GROUP BY ?type"
+
+
+def _expected_types(sample: Dataset) -> dict[str, int]:
+    df = query(sample, _types_query())
+    return dict(zip(df["type"], df["n"], strict=True))
+
+
+def test_bound_to_loopback(server: SparqlServer) -> None:
+    assert server.server_address[0] == "127.0.0.1"
+
+
+@pytest.mark.parametrize("method", ["GET", POST, POSTDIRECTLY])
+def test_select_by_get_form_and_direct_post(
+    server: SparqlServer, sample: Dataset, method: str
+) -> None:
+    client = _client(server, _types_query())
+    if method == POSTDIRECTLY:
+        client.setMethod(POST)
+        client.setRequestMethod(POSTDIRECTLY)
+    elif method == POST:
+        client.setMethod(POST)
+    result = client.queryAndConvert()
+    assert isinstance(result, dict)
+    got = {b["type"]["value"]: int(b["n"]["value"]) for b in result["results"]["bindings"]}
+    assert got == _expected_types(sample)
+
+
+def test_results_formats(server: SparqlServer, sample: Dataset) -> None:
+    expected = _expected_types(sample)
+    xml = _client(server, _types_query(), XML).queryAndConvert()
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    assert len(xml.getElementsByTagName("result")) == len(expected)  # type: ignore[union-attr]
+    assert ns  # the DOM parsed: SPARQLWrapper checked the content type and parsed it
+    raw_csv = _client(server, _types_query(), CSV).queryAndConvert()
+    rows = list(csv.reader(io.StringIO(raw_csv.decode("utf-8"))))  # type: ignore[union-attr]
+    assert rows[0] == ["type", "n"] and {r[0]: int(r[1]) for r in rows[1:]} == expected
+    raw_tsv = _client(server, _types_query(), TSV).queryAndConvert()
+    lines = raw_tsv.decode("utf-8").splitlines()  # type: ignore[union-attr]
+    assert lines[0] == "?type\t?n" and len(lines) == 1 + len(expected)
+
+
+def test_construct_as_turtle(server: SparqlServer, sample: Dataset) -> None:
+    text = "CONSTRUCT WHERE { ?k a pg:Keyword ; rdfs:label ?l }"
+    graph = _client(server, text, TURTLE).queryAndConvert()
+    turtle = graph if isinstance(graph, Graph) else Graph().parse(data=graph, format="turtle")
+    assert len(turtle) == len(query(sample, text))
+
+
+def test_ask(server: SparqlServer) -> None:
+    assert _client(server, "ASK { ?p a pg:Project }").queryAndConvert() == {
+        "head": {},
+        "boolean": True,
+    }
+
+
+def test_accept_header_negotiation(server: SparqlServer) -> None:
+    url = server.url + "?" + urllib.parse.urlencode({"query": _types_query()})
+    for accept, media in [
+        ("text/csv", "text/csv"),
+        ("application/sparql-results+xml;q=0.5, text/tab-separated-values", "text/tab-sep"),
+        ("text/csv;q=0.9, application/json;q=0.1", "text/csv"),
+        ("application/*;q=0.2, text/xml", "application/sparql-results+xml"),
+        ("*/*", "application/sparql-results+json"),
+    ]:
+        status, headers, _ = _http(url, headers={"Accept": accept})
+        assert status == 200 and headers["Content-Type"].startswith(media), accept
+    status, _, body = _http(url, headers={"Accept": "image/png"})
+    assert status == 406 and b"offered" in body
+    status, _, body = _http(url + "&format=bogus")
+    assert status == 406
+    graph_url = server.url + "?" + urllib.parse.urlencode({"query": "DESCRIBE pg:Exact"})
+    status, headers, _ = _http(graph_url, headers={"Accept": "application/n-triples"})
+    assert status == 200 and headers["Content-Type"] == "application/n-triples"
+
+
+def test_named_graph_parameters(server: SparqlServer, sample: Dataset) -> None:
+    doc = "https://w3id.org/plangraph/id/doc/shanxi-2024"
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    url = server.url + "?" + urllib.parse.urlencode({"query": text, "default-graph-uri": doc})
+    status, _, body = _http(url, headers={"Accept": "application/sparql-results+json"})
+    n = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+    assert status == 200 and n == len(sample.graph(doc))
+
+
+def test_updates_are_refused_and_nothing_changes(server: SparqlServer) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = _client(server, count).queryAndConvert()
+    update = _client(server, "INSERT DATA { <http://x.org/a> <http://x.org/b> <http://x.org/c> }")
+    update.setMethod(POST)
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        update.query()
+    assert caught.value.code == 403
+    caught.value.close()
+    status, _, _ = _http(
+        server.url,
+        data=b"DELETE WHERE { ?s ?p ?o }",
+        headers={"Content-Type": "application/sparql-update"},
+    )
+    assert status == 403
+    as_query = server.url + "?" + urllib.parse.urlencode({"query": "CLEAR ALL"})
+    assert _http(as_query)[0] == 403
+    assert _client(server, count).queryAndConvert() == before
+
+
+def test_syntax_error_is_400_with_line_and_column(server: SparqlServer) -> None:
+    with pytest.raises(QueryBadFormed) as caught:
+        _client(server, "SELECT ?x\nWHERE { ?x nope:y ?z }").query()
+    assert re.search(r"<query>:2:\d+: SPARQL syntax error", str(caught.value))
+
+
+def test_time_limit_stops_the_query_and_the_server_goes_on(server: SparqlServer) -> None:
+    started = time.monotonic()
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        _client(server, ENDLESS).query()
+    assert caught.value.code == 503
+    assert b"time limit" in caught.value.read()
+    caught.value.close()
+    assert time.monotonic() - started < 30  # stopped, not run to the end
+    for _ in range(3):  # every worker answers again (the stopped one was replaced)
+        assert _client(server, "ASK { ?p a pg:Project }").queryAndConvert()["boolean"] is True
+
+
+def test_result_size_limit(server: SparqlServer) -> None:
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        _client(server, "SELECT * WHERE { ?s ?p ?o }").query()
+    assert caught.value.code == 422 and str(MAX_ROWS).encode() in caught.value.read()
+    caught.value.close()
+    limited = _client(server, f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_ROWS}").queryAndConvert()
+    assert len(limited["results"]["bindings"]) == MAX_ROWS
+
+
+def test_bad_requests(server: SparqlServer) -> None:
+    assert _http(server.url)[0] == 400  # no query
+    two = server.url + "?" + urllib.parse.urlencode([("query", "ASK {}"), ("query", "ASK {}")])
+    assert _http(two)[0] == 400
+    assert _http(server.url.replace("/sparql", "/nothing"))[0] == 404
+    assert _http(server.url, data=b"x", method="PUT")[0] == 405
+    assert _http(server.url, data=b"ASK {}", headers={"Content-Type": "text/plain"})[0] == 415
+    service = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    status, _, body = _http(server.url + "?" + urllib.parse.urlencode({"query": service}))
+    assert status == 403 and b"SERVICE" in body
+    assert _client(server, "ASK { ?p a pg:Project }").queryAndConvert()["boolean"] is True
+
+
+def test_cors_only_when_asked_and_serving_from_memory(
+    server: SparqlServer, sample: Dataset
+) -> None:
+    url = server.url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    _, headers, _ = _http(url, headers={"Origin": "https://example.org"})
+    assert "Access-Control-Allow-Origin" not in headers
+    open_server = make_server(sample, port=0, cors="*", workers=1, memory=True)
+    thread = _start(open_server)
+    try:
+        result = _client(open_server, _types_query()).queryAndConvert()  # served from memory
+        got = {b["type"]["value"]: int(b["n"]["value"]) for b in result["results"]["bindings"]}
+        assert got == _expected_types(sample)
+        open_url = open_server.url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+        _, headers, _ = _http(open_url, headers={"Origin": "https://example.org"})
+        assert headers["Access-Control-Allow-Origin"] == "*"
+        status, headers, _ = _http(open_server.url, method="OPTIONS")
+        assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+    finally:
+        _stop(open_server, thread)
+
+
+def test_query_page_works_offline(server: SparqlServer) -> None:
+    status, headers, body = _http(server.url.replace("/sparql", "/"))
+    page = body.decode("utf-8")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # nothing fetched
+    assert "projects-by-keyword" in page and 'fetch("sparql"' in page
+
+
+def test_negotiate() -> None:
+    assert negotiate("select", None) == "json"
+    assert negotiate("graph", None) == "turtle"
+    assert negotiate("select", "text/csv;q=0.2, application/sparql-results+xml") == "xml"
+    assert negotiate("select", "text/turtle") is None
+    assert negotiate("graph", "application/json") == "json"
+    assert negotiate("select", "*/*", ["tsv", "text/tab-separated-values"]) == "tsv"
+    assert negotiate("select", None, ["nonsense"]) is None
+
+
+def test_cli_serve_answers_and_stops_on_interrupt(tmp_path: Path, sample: Dataset) -> None:
+    data = tmp_path / "graph.trig"
+    data.write_text(sample.serialize(format="trig"), encoding="utf-8")
+    command = [sys.executable, "-m", "plangraph.cli", "serve", "--data", str(data), "--port", "0"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        deadline = time.monotonic() + 60
+        url = None
+        while url is None and time.monotonic() < deadline:
+            line = process.stderr.readline()
+            found = re.search(r"serving (http://127\.0\.0\.1:\d+/sparql)", line)
+            url = found.group(1) if found else None
+            if not line:
+                break
+        assert url, "the server did not say where it listens"
+        ask = url + "?" + urllib.parse.urlencode({"query": "ASK { ?p a pg:Project }"})
+        status, _, body = _http(ask, headers={"Accept": "application/sparql-results+json"})
+        assert status == 200 and json.loads(body)["boolean"] is True
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(30)
+        if process.stderr is not None:
+            process.stderr.close()
+
+
+def test_cli_serve_bad_store_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["serve", "--store", str(tmp_path), "--port", "0"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "not a plangraph store" in err

@@ -1,0 +1,94 @@
+"""Promise tracking: judging outcomes against targets, and the Shanxi 2024 → 2025 links."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plangraph.cli import main
+from plangraph.records import Outcome, Target
+from plangraph.track import indicator_similarity, judge, link_corpus
+
+
+def _t(indicator: str, qualifier: str = "Exact", **numbers: float) -> Target:
+    values = {k: Decimal(str(v)) for k, v in numbers.items()}
+    return Target(indicator=indicator, unit="PERCENT", qualifier=qualifier, **values)  # type: ignore[arg-type]
+
+
+def _o(indicator: str, value: float, growth: bool = False) -> Outcome:
+    return Outcome(indicator=indicator, unit="PERCENT", value=Decimal(str(value)), growth=growth)
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "status"),
+    [
+        (_t("煤炭先进产能占比", value=83), _o("煤炭先进产能占比", 83), "met"),
+        (_t("装机占比", value=47), _o("装机占比", 49.7), "exceeded"),
+        (_t("装机占比", value=47), _o("装机占比", 45), "not-met"),
+        (_t("利用率", "AtLeast", value=60), _o("利用率", 63.6), "exceeded"),
+        (_t("利用率", "AtLeast", value=60), _o("利用率", 61), "met"),
+        (_t("国内生产总值", "About", value=5), _o("国内生产总值", 5.2), "met"),
+        (_t("城镇调查失业率", "About", value=5.5), _o("城镇调查失业率", 5.2), "exceeded"),
+        (_t("城镇调查失业率", "About", value=5.5), _o("城镇调查失业率", 6.1), "not-met"),
+        (_t("研究中心", "Range", min=2, max=3), _o("研究中心", 2), "met"),
+        (_t("研究中心", "Range", min=2, max=3), _o("研究中心", 1), "not-met"),
+    ],
+)
+def test_judge(target: Target, outcome: Outcome, status: str) -> None:
+    assert judge(target, outcome) == status
+
+
+def test_no_comparison_between_a_yearly_addition_and_a_running_total() -> None:
+    target = Target(indicator="新建智能化煤矿", unit="NUM", value=Decimal(150))
+    outcome = Outcome(indicator="智能化煤矿", unit="NUM", value=Decimal(268))
+    assert judge(target, outcome) == "reported"
+
+
+def test_no_comparison_between_growth_and_level() -> None:
+    assert judge(_t("数字经济规模", value=15), _o("数字经济规模", 12, growth=True)) == "reported"
+
+
+def test_indicator_similarity() -> None:
+    assert indicator_similarity("建设精品示范村", "建成精品示范村") == 1.0
+    assert indicator_similarity("新建国家绿色工厂", "新创建省级绿色工厂") < 0.7
+    assert indicator_similarity("个体工商户保险保障惠及稳定就业人数", "惠及") < 0.7
+
+
+# What the 2025 report says about the 2024 commitments, read by hand from both texts.
+EXPECTED = {
+    "target/shanxi-2024/meitan-xianjin-channeng-zhanbi": "met",
+    "target/shanxi-2024/xinnengyuan-qingjie-nengyuan-zhuangji-zhanbi": "exceeded",
+    "target/shanxi-2024/jiaolu-meiqi-huachan-jiagong-liyonglv": "exceeded",
+    "target/shanxi-2024/jingpin-shifancun": "exceeded",
+    "target/shanxi-2024/tidang-shengjicun": "exceeded",
+    "target/shanxi-2024/minsheng-shishi": "met",
+    "target/shanxi-2024/xinjian-zhinenghua-meikuang": "reported",
+    "target/shanxi-2024/xinjian-sange-yihao-lvyou-gonglu": "reported",
+    "project/yi-hong-qing-shui-ru-huang-he-gong-cheng-0f43": "met",
+    "project/gu-xian-shui-li-shu-niu-gong-cheng-84c2": "met",
+    "project/huai-rou-shi-yan-shi-shan-xi-yan-jiu-yuan-86aa": "met",
+    **{f"task/shanxi-2024/{n}": "met" for n in range(1, 16)},
+}
+
+
+def test_shanxi_2025_report_against_the_2024_plan(corpus: Path) -> None:
+    from plangraph._resources import data_file
+    from plangraph.extract import extract
+    from plangraph.records import load_records
+
+    plan = load_records(Path(str(data_file("shanxi-2024.yaml"))))
+    report = extract(corpus / "shanxi-2025.txt")
+    links = {k.commitment: k.status for k in link_corpus([plan, report])}
+    right = {c for c, s in links.items() if EXPECTED.get(c) == s}
+    assert len(right) / len(links) >= 0.9, {c: s for c, s in links.items() if c not in right}
+    assert len(right) / len(EXPECTED) >= 0.9, sorted(set(EXPECTED) - right)
+
+
+def test_track_cli(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from plangraph._resources import data_file
+
+    assert main(["track", str(data_file("shanxi-2024.yaml")), str(corpus / "shanxi-2025.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "煤炭先进产能占比" in out and "exceeded" in out
