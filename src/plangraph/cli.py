@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import __version__
 from .errors import InputError, PlangraphError
@@ -32,14 +33,34 @@ def _cmd_build(args: argparse.Namespace) -> int:
         source_dirs=args.source_dir,
         options=_extract_options(args),  # type: ignore[arg-type]
         html=not args.no_html,
-        progress=None if args.quiet else _say,
+        progress=None if args.quiet else _progress(),
         store=args.store,
+        jobs=args.jobs,
+        cache=not args.no_cache,
+        keep_going=True,
     )
     if not args.quiet:
         docs = len(result.records)
         html = f", {result.nodes} nodes drawn" if not args.no_html else ""
         _say(f"built {docs} document(s): {result.triples} triples{html}")
-    return 0
+    for failure in result.failures:
+        print(f"plangraph: error: {failure} (document skipped)", file=sys.stderr)
+    return 2 if result.failures else 0
+
+
+def _progress() -> Callable[[str], None]:
+    from .corpus import terminal_progress
+
+    def show(message: str) -> None:
+        counted = re.match(r"extracted (\d+)/(\d+):", message)
+        if counted is None:
+            _say(message)
+            return
+        terminal_progress(message)  # one updating line on a terminal, lines in a log
+        if sys.stderr.isatty() and counted.group(1) == counted.group(2):
+            sys.stderr.write("\n")
+
+    return show
 
 
 def _extract_options(args: argparse.Namespace) -> object:
@@ -278,6 +299,16 @@ def _parser() -> argparse.ArgumentParser:
         help="where to find the source texts, to check evidence spans against them (repeatable)",
     )
     build.add_argument("--no-html", action="store_true", help="write graph.trig only")
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes extracting texts (default: one per core)",
+    )
+    build.add_argument(
+        "--no-cache", action="store_true", help="re-extract every text (default: reuse DIR/.cache)"
+    )
     build.add_argument(
         "--store", metavar="DIR", help="also load the dataset into this store folder (replaced)"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ class BuildResult:
     outputs: list[Path]
     triples: int
     nodes: int
+    failures: list[InputError] = field(default_factory=list)
 
 
 def _expand(inputs: Sequence[str | Path]) -> list[Path]:
@@ -52,25 +53,49 @@ def load_inputs(
     source_dirs: Sequence[str | Path] = (),
     options: ExtractOptions | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    cache_dir: str | Path | None = None,
+    failures: list[InputError] | None = None,
 ) -> list[Records]:
-    """Records of every input: records files are read, texts are extracted on the fly."""
+    """Records of every input: records files are read, texts are extracted on the fly.
+
+    Texts are extracted in parallel (``jobs`` processes, default one per core) and, with
+    ``cache_dir``, taken from the cache when neither they nor the extractor changed. A text that
+    cannot be extracted raises, unless ``failures`` is given: then it is added there and the
+    other documents go on.
+    """
+    from .corpus import extract_corpus
     from .records import load_records
 
-    loaded: list[Records] = []
-    seen: dict[str, Path] = {}
-    for path in _expand(inputs):
-        if path.suffix in _TEXT_SUFFIXES:
-            from .extract import extract
-
-            records = extract(path, options)
-        elif path.suffix in _RECORD_SUFFIXES:
-            records = load_records(path, source_dirs=source_dirs)
-        else:
+    paths = _expand(inputs)
+    for path in paths:
+        if path.suffix not in _TEXT_SUFFIXES + _RECORD_SUFFIXES:
             raise InputError(
                 f"unknown input type {path.suffix!r};"
                 " expected records (.yaml) or a text (.txt, .md)",
                 path=path,
             )
+    texts = [p for p in paths if p.suffix in _TEXT_SUFFIXES]
+    extracted: dict[Path, Records] = {}
+    if texts:
+        corpus = extract_corpus(texts, options, jobs=jobs, cache_dir=cache_dir, progress=progress)
+        if corpus.failures and failures is None:
+            raise corpus.failures[0]
+        if failures is not None:
+            failures.extend(corpus.failures)
+        done = {r.document.source.file: r for r in corpus.records}
+        extracted = {p: done[p.name] for p in texts if p.name in done}
+        if progress and corpus.cached:
+            progress(f"{corpus.cached} unchanged document(s) taken from the cache")
+    loaded: list[Records] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if path.suffix in _TEXT_SUFFIXES:
+            if path not in extracted:
+                continue  # failed; reported through ``failures``
+            records = extracted[path]
+        else:
+            records = load_records(path, source_dirs=source_dirs)
         doc_id = records.document.id
         if doc_id in seen:
             raise RecordsError(
@@ -91,6 +116,9 @@ def collect_records(
     source_dirs: Sequence[str | Path] = (),
     options: ExtractOptions | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+    cache_dir: str | Path | None = None,
+    failures: list[InputError] | None = None,
 ) -> list[Records]:
     """Records of ``inputs``, outcomes linked to the commitments they report on (see
     :mod:`plangraph.track`); with no input, the bundled sample dataset."""
@@ -99,7 +127,15 @@ def collect_records(
 
     if not inputs:
         inputs = [Path(str(data_file(SAMPLE)))]
-    records = load_inputs(inputs, source_dirs=source_dirs, options=options, progress=progress)
+    records = load_inputs(
+        inputs,
+        source_dirs=source_dirs,
+        options=options,
+        progress=progress,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        failures=failures,
+    )
     links = link_corpus(records)
     if progress and links:
         progress(f"linked {len(links)} reported outcomes to earlier commitments")
@@ -138,6 +174,9 @@ def build_to(
     html: bool = True,
     progress: Callable[[str], None] | None = None,
     store: str | Path | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
+    keep_going: bool = False,
 ) -> BuildResult:
     """Build and write ``graph.trig`` (and ``graph.html``) into ``out_dir``.
 
@@ -146,17 +185,33 @@ def build_to(
 
     Everything is made in memory first; files are replaced only at the end, each atomically,
     so bad input or an interruption leaves what was there before.
+
+    Texts are extracted in ``jobs`` processes; with ``cache``, each text's records are kept in
+    ``out_dir/.cache`` and reused while neither the text nor the extractor changes. With
+    ``keep_going``, a text that cannot be extracted is listed in ``BuildResult.failures`` and the
+    others are built; without it, it stops the build.
     """
     from .io import atomic_write
     from .network import to_networkx
     from .rdfize import rdfize
 
-    records = collect_records(inputs, source_dirs=source_dirs, options=options, progress=progress)
-    dataset = rdfize(records)
-    trig = dataset.serialize(format="trig")
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a folder", path=out)
+    failures: list[InputError] = []
+    records = collect_records(
+        inputs,
+        source_dirs=source_dirs,
+        options=options,
+        progress=progress,
+        jobs=jobs,
+        cache_dir=out / ".cache" if cache else None,
+        failures=failures if keep_going else None,
+    )
+    if not records:
+        raise failures[0] if failures else InputError("nothing to build")
+    dataset = rdfize(records)
+    trig = dataset.serialize(format="trig")
     pending: list[tuple[Path, str]] = [(out / "graph.trig", trig)]
     nodes = 0
     if html:
@@ -175,4 +230,4 @@ def build_to(
         if progress:
             progress(f"wrote {path}")
     triples = sum(1 for _ in dataset.quads((None, None, None, None)))
-    return BuildResult(dataset, records, [p for p, _ in pending], triples, nodes)
+    return BuildResult(dataset, records, [p for p, _ in pending], triples, nodes, failures)

@@ -1,0 +1,144 @@
+"""Building many documents: throughput on all cores, speed-up, rebuild time, memory.
+
+Makes N documents from the corpus texts (../shared/corpus), each relabelled as another
+province and year in its header so that every one is a distinct document, then times in the
+same run:
+
+- ``plangraph build`` of all N with one process (``-j 1``) and with every core;
+- the rebuild when nothing changed (every text from the cache), against the first build;
+- peak memory (max RSS of the build process) at N/4, N/2 and N documents.
+
+Run: ``python benchmarks/corpus.py [--docs 200] [--corpus DIR]``. Each build is a fresh
+``plangraph build`` process, so the times include start-up, the graph and the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+PROVINCES = [
+    "山西",
+    "河北",
+    "河南",
+    "湖北",
+    "湖南",
+    "江西",
+    "安徽",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+]
+
+
+def make_documents(corpus: Path, folder: Path, count: int) -> list[Path]:
+    sources = sorted(corpus.glob("*.txt"))
+    if not sources:
+        raise SystemExit(f"no corpus texts in {corpus}")
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    paths = []
+    for i in range(count):
+        text = texts[i % len(texts)]
+        province = PROVINCES[(i // len(texts)) % len(PROVINCES)]
+        year = 2001 + i // (len(texts) * len(PROVINCES))
+        header, _, body = text.partition("\n")
+        header = header.replace("山西", province).replace("北京", province)
+        for old in ("2025", "2024"):
+            header = header.replace(old, str(year))
+        if not any(ch.isdigit() for ch in header):
+            header = f"{year}年{header}"
+        path = folder / f"doc-{i:03d}.txt"
+        path.write_text(f"{header}\n{body}", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed_build(inputs: list[Path], out: Path, jobs: int, fresh: bool) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one ``plangraph build`` process."""
+    if fresh and out.exists():
+        shutil.rmtree(out)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "plangraph.cli",
+            "build",
+            *map(str, inputs),
+            "-o",
+            str(out),
+            "-j",
+            str(jobs),
+            "-q",
+            "--no-html",
+        ],
+        check=True,
+    )
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        docs = make_documents(args.corpus, folder, args.docs)
+        out = folder / "out"
+        one, _ = timed_build(docs, out, 1, fresh=True)
+        many, _ = timed_build(docs, out, cores, fresh=True)
+        again, _ = timed_build(docs, out, cores, fresh=False)
+        print(f"documents: {len(docs)}, cores: {cores}")
+        print(f"first build, 1 process:   {one:7.1f} s  ({len(docs) / one:5.1f} documents/s)")
+        print(
+            f"first build, {cores} processes: {many:7.1f} s  ({len(docs) / many:5.1f} documents/s)"
+        )
+        print(f"speed-up over one process: {one / many:.2f}x")
+        print(f"rebuild, nothing changed: {again:7.1f} s  = {again / many:.1%} of the first build")
+        for n in (len(docs) // 4, len(docs) // 2, len(docs)):
+            # ru_maxrss of children is a high-water mark: measure each size in its own process
+            code = (
+                "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True);"
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+            )
+            run = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    code,
+                    sys.executable,
+                    "-m",
+                    "plangraph.cli",
+                    "build",
+                    *map(str, docs[:n]),
+                    "-o",
+                    str(folder / f"m{n}"),
+                    "-j",
+                    str(cores),
+                    "-q",
+                    "--no-html",
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            print(f"peak memory, {n:4d} documents: {int(run.stdout.split()[-1]) / 1024:7.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

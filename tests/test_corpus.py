@@ -1,0 +1,65 @@
+"""Many documents: parallel extraction, the cache, and one bad document among good ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plangraph.cli import main
+from plangraph.corpus import extract_corpus
+from plangraph.pipeline import build_to
+
+PLAN = "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大投资\n新建农村公路500公里。\n"
+REVIEW = "2032年某某省政府工作报告\n一、2031年工作回顾\n（一）扩大投资\n新建农村公路520公里。\n"
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> list[Path]:
+    paths = []
+    for name, text in (("plan-2031.txt", PLAN), ("report-2032.txt", REVIEW)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_parallel_extraction_keeps_the_order_given(texts: list[Path]) -> None:
+    result = extract_corpus(list(reversed(texts)), jobs=2)
+    assert [r.document.id for r in result.records] == ["report-2032", "plan-2031"]
+    assert result.extracted == 2 and not result.failures
+
+
+def test_unchanged_documents_come_from_the_cache(texts: list[Path], tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = extract_corpus(texts, jobs=1, cache_dir=cache)
+    again = extract_corpus(texts, jobs=1, cache_dir=cache)
+    assert (first.extracted, first.cached) == (2, 0)
+    assert (again.extracted, again.cached) == (0, 2)
+    assert [r.targets for r in again.records] == [r.targets for r in first.records]
+    texts[0].write_text(PLAN.replace("500", "600"), encoding="utf-8")
+    changed = extract_corpus(texts, jobs=1, cache_dir=cache)
+    assert (changed.extracted, changed.cached) == (1, 1)
+    assert changed.records[0].targets[0].value == 600
+
+
+def test_a_bad_document_is_named_and_the_others_are_built(
+    texts: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "undated.txt"
+    bad.write_text("某某报告\n新建农村公路500公里。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", *map(str, texts), str(bad), "-o", str(out), "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "undated.txt" in err and "--year" in err and "document skipped" in err
+    assert (out / "graph.trig").exists()
+    trig = (out / "graph.trig").read_text(encoding="utf-8")
+    assert "doc/plan-2031" in trig and "doc/report-2032" in trig
+
+
+def test_consecutive_reports_are_linked_in_the_build(texts: list[Path], tmp_path: Path) -> None:
+    result = build_to(texts, tmp_path / "out", jobs=1, html=False)
+    review = next(r for r in result.records if r.document.id == "report-2032")
+    (outcome,) = review.outcomes
+    assert outcome.reports is not None and outcome.reports.startswith("target/plan-2031/")
+    assert outcome.status == "exceeded"  # 520 km reported against 500 km planned
