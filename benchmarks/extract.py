@@ -36,7 +36,7 @@ def main() -> None:
 
     import jieba
 
-    from plangraph.extract import extract
+    from plangraph.extraction import extract
     from plangraph.source import read_source
 
     jieba.setLogLevel(60)

@@ -46,7 +46,7 @@ def synthetic(size: int) -> nx.DiGraph:
     """A projection of about ``size`` nodes: the sample and copies of it as later documents."""
     from plangraph.network import to_networkx
     from plangraph.pipeline import collect_records
-    from plangraph.rdfize import rdfize
+    from plangraph.rdf import rdfize
 
     base = collect_records()[0]
     per_copy = sum(len(getattr(base, k)) for k in ("keywords", "measures", "projects", "tasks"))

@@ -96,7 +96,7 @@ def generate(triples: int, path: Path) -> dict[str, Any]:
 
     started = time.perf_counter()
     (sample,) = collect_records()
-    from plangraph.rdfize import REFERENCE_GRAPH
+    from plangraph.rdf import REFERENCE_GRAPH
 
     single = rdfize([sample])
     shared = len(single.graph(REFERENCE_GRAPH))  # the reference graph is shared by all
@@ -124,7 +124,7 @@ ENGINES = ("plangraph", "pyoxigraph", "plangraph-memory", "pyoxigraph-memory")
 
 
 def _text(query: str) -> str:
-    from plangraph.query import named_queries
+    from plangraph.sparql import named_queries
 
     return named_queries()[query].text if query in named_queries() else query
 
@@ -178,7 +178,7 @@ class _Engine:
 
     def run(self, query: str) -> int:
         import plangraph
-        from plangraph.query import PREFIXES
+        from plangraph.sparql import PREFIXES
 
         if self.name.startswith("plangraph"):
             return len(plangraph.query(self.store, query))  # a typed DataFrame
@@ -224,7 +224,7 @@ class _Stopped(Exception):
 def _rdflib(data: Path, timeout: float) -> dict[str, Any]:
     from rdflib import Dataset
 
-    from plangraph.query import PREFIXES
+    from plangraph.sparql import PREFIXES
 
     started = time.perf_counter()
     dataset = Dataset(default_union=True)

@@ -11,7 +11,7 @@ from rdflib.compare import graph_diff, to_isomorphic
 
 from plangraph import build, build_to
 from plangraph.namespace import PG
-from plangraph.rdfize import REFERENCE_GRAPH
+from plangraph.rdf import REFERENCE_GRAPH
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 

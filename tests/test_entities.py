@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from plangraph._resources import data_file
-from plangraph.extract.entities import RegionMatcher, find_industries, find_projects
-from plangraph.extract.structure import clauses
+from plangraph.extraction.entities import RegionMatcher, find_industries, find_projects
+from plangraph.extraction.structure import clauses
 from plangraph.iris import normalise_name
 from plangraph.source import fold, read_source
 

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 import plangraph
 from plangraph.cli import main
 from plangraph.errors import SourceError
-from plangraph.evaluate import evaluate
-from plangraph.extract import ExtractOptions, extract, extract_text
+from plangraph.extraction import ExtractOptions, extract, extract_text
 from plangraph.records import Records, dump_records, parse_records
+from plangraph.scoring import evaluate
 
 REPORT = (
     "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大有效投资\n"

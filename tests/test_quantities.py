@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plangraph._resources import data_file
-from plangraph.extract.quantities import Quantity, find_quantities, fold_width
+from plangraph.extraction.quantities import Quantity, find_quantities, fold_width
 from plangraph.vocab import units
 
 D = Decimal

@@ -20,7 +20,8 @@ from plangraph.cli import main
 from plangraph.gazetteer import gazetteer
 from plangraph.iris import slug
 from plangraph.pipeline import collect_records
-from plangraph.query import (
+from plangraph.records import Records
+from plangraph.sparql import (
     PREFIXES,
     Prepared,
     execute,
@@ -32,7 +33,6 @@ from plangraph.query import (
     query_form,
     serialize,
 )
-from plangraph.records import Records
 from plangraph.store import open_data
 from plangraph.vocab import industries, units
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from plangraph.extract.structure import clauses, parse_structure
+from plangraph.extraction.structure import clauses, parse_structure
 from plangraph.source import fold, read_source
 
 REPORT = """2031年某某省政府工作报告

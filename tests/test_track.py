@@ -75,7 +75,7 @@ EXPECTED = {
 
 def test_shanxi_2025_report_against_the_2024_plan(corpus: Path) -> None:
     from plangraph._resources import data_file
-    from plangraph.extract import extract
+    from plangraph.extraction import extract
     from plangraph.records import load_records
 
     plan = load_records(Path(str(data_file("shanxi-2024.yaml"))))

@@ -1,5 +1,8 @@
 """plangraph: Chinese planning documents to a traceable RDF knowledge graph.
 
+No submodule shares its name with a function of this API (``plangraph.query`` is the function;
+the module is ``plangraph.sparql``), since importing a submodule binds its name on the package.
+
 The public API is imported lazily, so that ``import plangraph`` (and the command line's
 ``--help``) stays fast; rdflib, pyshacl and friends load when a function first needs them.
 
@@ -23,7 +26,11 @@ _EXPORTS = {
     "parse_records": "records",
     "dump_records": "records",
     "Records": "records",
-    "rdfize": "rdfize",
+    "rdfize": "rdf",
+    "extract": "extraction",
+    "ExtractOptions": "extraction",
+    "evaluate": "scoring",
+    "link_corpus": "track",
     "validate": "shacl",
     "ValidationReport": "shacl",
     "load_dataset": "io",
@@ -32,8 +39,8 @@ _EXPORTS = {
     "write_html": "viz",
     "draw": "viz",
     "select": "network",
-    "query": "query",
-    "named_queries": "query",
+    "query": "sparql",
+    "named_queries": "sparql",
     "load_store": "store",
     "open_store": "store",
     "make_server": "serve",
@@ -53,6 +60,10 @@ __all__ = [
     "dump_records",
     "Records",
     "rdfize",
+    "extract",
+    "ExtractOptions",
+    "evaluate",
+    "link_corpus",
     "validate",
     "ValidationReport",
     "load_dataset",
@@ -75,15 +86,18 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .errors import DataError, InputError, PlangraphError, RecordsError, SourceError
+    from .extraction import ExtractOptions, extract
     from .io import load_dataset
     from .network import select, to_networkx
     from .pipeline import build, build_to
-    from .query import named_queries, query
-    from .rdfize import rdfize
+    from .rdf import rdfize
     from .records import Records, dump_records, load_records, parse_records
+    from .scoring import evaluate
     from .serve import make_server
     from .shacl import ValidationReport, validate
+    from .sparql import named_queries, query
     from .store import load_store, open_store
+    from .track import link_corpus
     from .viz import draw, to_html, write_html
 
 
@@ -98,9 +112,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
-
-
-# ``plangraph.query`` names both a submodule and its main function, and importing a submodule
-# binds it on the package, which would hide the lazy export. So the function is bound now, once
-# and for good; the module is light (no rdflib, pandas or pyoxigraph until a query runs).
-from .query import query  # noqa: E402

@@ -64,7 +64,7 @@ def _progress() -> Callable[[str], None]:
 
 
 def _extract_options(args: argparse.Namespace) -> object:
-    from .extract import ExtractOptions
+    from .extraction import ExtractOptions
 
     return ExtractOptions(
         doc_id=getattr(args, "id", None),
@@ -78,7 +78,7 @@ _KINDS = ("keywords", "measures", "projects", "tasks", "targets", "outcomes", "r
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract
+    from .extraction import extract
     from .io import atomic_write
     from .records import dump_records
 
@@ -95,8 +95,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
     from .pipeline import load_inputs
+    from .scoring import evaluate
     # a text given as PREDICTED is extracted on the fly; GOLD must be reviewed records
 
     (predicted,) = load_inputs([args.predicted])
@@ -169,7 +169,7 @@ def _data(args: argparse.Namespace) -> str:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from .query import describe_named_queries, execute, format_table, prepare, serialize
+    from .sparql import describe_named_queries, execute, format_table, prepare, serialize
     from .store import open_data, open_store
 
     if args.list:

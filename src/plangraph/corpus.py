@@ -46,7 +46,7 @@ def settings_fingerprint(options: object | None = None) -> str:
 
 
 def _extract_one(path: str, options: object | None) -> tuple[str, Records | None, str | None]:
-    from .extract import extract
+    from .extraction import extract
 
     try:
         return path, extract(path, options), None  # type: ignore[arg-type]

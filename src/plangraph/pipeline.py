@@ -13,7 +13,7 @@ from .errors import InputError, RecordsError
 from .records import Records
 
 if TYPE_CHECKING:
-    from .extract import ExtractOptions
+    from .extraction import ExtractOptions
 
 __all__ = ["SAMPLE", "BuildResult", "build", "build_to", "collect_records"]
 
@@ -159,7 +159,7 @@ def build(
     progress: Callable[[str], None] | None = None,
 ) -> Dataset:
     """The RDF dataset of ``inputs`` (records files, texts); with none, of the bundled sample."""
-    from .rdfize import rdfize
+    from .rdf import rdfize
 
     records = collect_records(inputs, source_dirs=source_dirs, options=options, progress=progress)
     return rdfize(records)
@@ -193,7 +193,7 @@ def build_to(
     """
     from .io import atomic_write
     from .network import to_networkx
-    from .rdfize import rdfize
+    from .rdf import rdfize
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():

@@ -201,7 +201,7 @@ def _worker_main(argv: list[str]) -> None:
 
 
 def _answer(store: Any, job: dict[str, Any]) -> tuple[int, str, bytes]:
-    from .query import Prepared, execute, serialize
+    from .sparql import Prepared, execute, serialize
 
     try:
         # the text is used as it came: no named queries or files on the server's disk
@@ -230,7 +230,7 @@ def _answer(store: Any, job: dict[str, Any]) -> tuple[int, str, bytes]:
             406,
             f"cannot give this result in the format asked for; offered: {_offered(results.kind)}",
         )
-    from .query import GRAPH_FORMATS, RESULT_FORMATS
+    from .sparql import GRAPH_FORMATS, RESULT_FORMATS
 
     media = (GRAPH_FORMATS if results.kind == "graph" else RESULT_FORMATS)[fmt]
     return 200, media, serialize(results, fmt)
@@ -518,7 +518,7 @@ class _Handler(BaseHTTPRequestHandler):
     # the SPARQL protocol
 
     def _sparql(self, params: dict[str, list[str]], direct: str | None) -> None:
-        from .query import is_update, query_form, uses_service
+        from .sparql import is_update, query_form, uses_service
 
         if "update" in params:
             self._error(403, "this endpoint is read-only: SPARQL Update is not accepted")
@@ -632,7 +632,7 @@ document.getElementById("form").addEventListener("submit", async (event) => {
 
 
 def _page() -> str:
-    from .query import PREFIXES, named_queries
+    from .sparql import PREFIXES, named_queries
 
     named = [{"name": q.name, "title": q.title, "text": q.text} for q in named_queries().values()]
     # JSON inside <script>: "<" escaped so that no text can close the element

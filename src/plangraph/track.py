@@ -46,7 +46,7 @@ class Link:
 
 @cache
 def _cues() -> dict[str, list[str]]:
-    from .extract.entities import word_lists
+    from .extraction.entities import word_lists
 
     cues: dict[str, list[str]] = word_lists()["tracking"]
     return cues
