@@ -143,9 +143,9 @@ def find_projects(text: str, start: int, end: int) -> list[Mention]:
                 add(s, e, name)
     # 雄忻高铁, 武宿机场三期改扩建, 黄河古贤水利枢纽工程; the longest of overlapping ones wins
     candidates: list[tuple[int, int]] = []
-    for pos in range(start, end):
-        suffix = next((x for x in rules["suffixes"] if text.startswith(x, pos)), None)
-        if suffix is None or suffix in ("行动", "计划"):
+    for found_suffix in rules["suffix_re"].finditer(text, start, end):
+        suffix, pos = found_suffix.group(), found_suffix.start()
+        if suffix in ("行动", "计划"):
             continue  # unquoted 实施…行动 is a measure, not a project
         s = _left_edge(text, start, pos)
         if s < pos and text[s] in "个座家项条处所批" and _counted(text, s + 1):
@@ -198,6 +198,7 @@ class RegionMatcher:
         for area in self.named_areas:
             self.surfaces.setdefault(area, [])
         self.longest = max(map(len, self.surfaces))
+        self.first_chars = {name[0] for name in self.surfaces}
 
     def resolve(self, name: str) -> Place | None:
         candidates = self.surfaces.get(name) or []
@@ -221,6 +222,9 @@ class RegionMatcher:
         found: list[Mention] = []
         pos = start
         while pos < end:
+            if text[pos] not in self.first_chars:
+                pos += 1
+                continue
             for size in range(min(self.longest, end - pos), 1, -1):
                 name = text[pos : pos + size]
                 if name in self.surfaces:
