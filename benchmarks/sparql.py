@@ -92,7 +92,7 @@ def generate(triples: int, path: Path) -> dict[str, Any]:
 
     from plangraph import rdfize
     from plangraph.pipeline import collect_records
-    from plangraph.store import _rdflib_quads
+    from plangraph.store import oxigraph_quads
 
     started = time.perf_counter()
     (sample,) = collect_records()
@@ -104,7 +104,7 @@ def generate(triples: int, path: Path) -> dict[str, Any]:
     documents = max(1, round((triples - shared) / per_document))
     dataset = rdfize([_copy(sample, i) for i in range(documents)])
     store = pyoxigraph.Store()
-    store.bulk_extend(_rdflib_quads(dataset))
+    store.bulk_extend(oxigraph_quads(dataset))
     store.dump(str(path), format=pyoxigraph.RdfFormat.N_QUADS)
     return {
         "documents": documents,

@@ -193,3 +193,10 @@ def test_duplicate_target_ids(records_dir: Path) -> None:
     (records_dir / "records.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(RecordsError, match="appears twice in targets"):
         load_records(records_dir / "records.yaml")
+
+
+def test_records_round_trip_through_the_cache_form(records_dir: Path) -> None:
+    from plangraph.records import records_from_json, records_to_json
+
+    records = load_records(records_dir / "records.yaml")
+    assert records_from_json(records_to_json(records)) == records

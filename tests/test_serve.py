@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -264,6 +266,58 @@ def test_query_page_works_offline(server: SparqlServer) -> None:
     assert "default-src 'none'" in headers["Content-Security-Policy"]
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # nothing fetched
     assert "projects-by-keyword" in page and 'fetch("sparql"' in page
+
+
+_PAGE_SCRIPT = """
+import json, sys
+from playwright.sync_api import sync_playwright
+url, executable, query = sys.argv[1:4]
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+    page = browser.new_page()
+    page.goto(url)
+    page.fill("#query", query)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#result table", timeout=20000)
+    cells = page.locator("#result table tr td:first-child").all_inner_texts()
+    page.select_option("#named", "evidence")
+    named = page.input_value("#query")
+    page.fill("#query", "SELECT ?x WHERE { ?x nope:y ?z }")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#error:not(:empty)", timeout=20000)  # the page's CSP forbids eval
+    print(json.dumps({"cells": cells, "named": named, "error": page.inner_text("#error")}))
+    browser.close()
+"""
+
+
+def test_query_page_in_a_browser(server: SparqlServer, sample: Dataset) -> None:
+    """The page at / in headless Chromium: a query fills the table, a named query fills the
+    box, an error shows. Run in a process of its own, beside any other Playwright session."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        _missing_browser("playwright is not installed (pip install -e '.[dev]')")
+    executable = os.environ.get("PLANGRAPH_CHROMIUM") or shutil.which("chromium")
+    if not executable:
+        _missing_browser("no Chromium found (apt-get install chromium)")
+    page = server.url.replace("/sparql", "/")
+    done = subprocess.run(
+        [sys.executable, "-c", _PAGE_SCRIPT, page, str(executable), _types_query()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(seen["cells"]) == set(_expected_types(sample))
+    assert seen["named"].startswith("# title: Evidence for a node")
+    assert "SPARQL syntax error" in seen["error"]
+
+
+def _missing_browser(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs the browser: {reason}")
+    pytest.skip(reason)
 
 
 def test_negotiate() -> None:

@@ -92,3 +92,25 @@ def test_track_cli(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["track", str(data_file("shanxi-2024.yaml")), str(corpus / "shanxi-2025.txt")]) == 0
     out = capsys.readouterr().out
     assert "煤炭先进产能占比" in out and "exceeded" in out
+
+
+def test_promises_named_query_gives_the_links_from_a_built_graph(tmp_path: Path) -> None:
+    import plangraph
+
+    plan = tmp_path / "plan-2031.txt"
+    plan.write_text(
+        "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大投资\n新建农村公路500公里。\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report-2032.txt"
+    report.write_text(
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n（一）扩大投资\n新建农村公路480公里。\n",
+        encoding="utf-8",
+    )
+    out = plangraph.build_to([plan, report], tmp_path / "out", html=False, jobs=1)
+    table = plangraph.query(out.outputs[0], "promises")
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert str(row["status"]).endswith("NotMet")
+    assert row["commitmentQuote"] == "新建农村公路500公里"
+    assert row["outcomeQuote"] == "新建农村公路480公里"

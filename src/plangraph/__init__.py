@@ -34,6 +34,12 @@ _EXPORTS = {
     "validate": "shacl",
     "ValidationReport": "shacl",
     "load_dataset": "io",
+    "load": "io",
+    "targets": "tables",
+    "projects": "tables",
+    "regions": "tables",
+    "show": "notebook",
+    "sample_path": "notebook",
     "to_networkx": "network",
     "to_html": "viz",
     "write_html": "viz",
@@ -67,6 +73,12 @@ __all__ = [
     "validate",
     "ValidationReport",
     "load_dataset",
+    "load",
+    "targets",
+    "projects",
+    "regions",
+    "show",
+    "sample_path",
     "to_networkx",
     "to_html",
     "write_html",
@@ -87,8 +99,9 @@ __all__ = [
 if TYPE_CHECKING:
     from .errors import DataError, InputError, PlangraphError, RecordsError, SourceError
     from .extraction import ExtractOptions, extract
-    from .io import load_dataset
+    from .io import load, load_dataset
     from .network import select, to_networkx
+    from .notebook import sample_path, show
     from .pipeline import build, build_to
     from .rdf import rdfize
     from .records import Records, dump_records, load_records, parse_records
@@ -97,6 +110,7 @@ if TYPE_CHECKING:
     from .shacl import ValidationReport, validate
     from .sparql import named_queries, query
     from .store import load_store, open_store
+    from .tables import projects, regions, targets
     from .track import link_corpus
     from .viz import draw, to_html, write_html
 

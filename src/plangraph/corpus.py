@@ -55,7 +55,7 @@ def _extract_one(path: str, options: object | None) -> tuple[str, Records | None
 
 
 def _cache_path(cache_dir: Path, sha256: str, fingerprint: str) -> Path:
-    return cache_dir / f"{sha256[:32]}-{fingerprint}.yaml"
+    return cache_dir / f"{sha256[:32]}-{fingerprint}.json"
 
 
 def extract_corpus(
@@ -68,7 +68,7 @@ def extract_corpus(
 ) -> CorpusResult:
     """Records of every text in ``paths``, in the order given; failures collected, not raised."""
     from .io import atomic_write
-    from .records import dump_records, parse_records
+    from .records import records_from_json, records_to_json
 
     result = CorpusResult()
     fingerprint = settings_fingerprint(options)
@@ -85,12 +85,12 @@ def extract_corpus(
         hit = _cache_path(cache, sha, fingerprint) if cache else None
         if hit is not None and hit.is_file():
             try:
-                records = parse_records(hit.read_text(encoding="utf-8"), str(hit))
+                records = records_from_json(hit.read_text(encoding="utf-8"))
                 records.document.source.file = Path(path).name
                 found[path] = records
                 result.cached += 1
                 continue
-            except InputError:
+            except (ValueError, TypeError, KeyError):
                 hit.unlink(missing_ok=True)  # a damaged cache entry is simply redone
         todo.append(path)
 
@@ -102,7 +102,7 @@ def extract_corpus(
             result.extracted += 1
             if cache is not None:
                 sha = records.document.source.sha256
-                atomic_write(_cache_path(cache, sha, fingerprint), dump_records(records))
+                atomic_write(_cache_path(cache, sha, fingerprint), records_to_json(records))
         if progress:
             progress(f"extracted {done}/{len(todo)}: {Path(path).name}")
 

@@ -10,12 +10,16 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
 from .errors import DataError
 
-__all__ = ["atomic_write", "load_dataset", "union_graph", "RDF_FORMATS"]
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = ["atomic_write", "load", "load_dataset", "union_graph", "RDF_FORMATS"]
 
 RDF_FORMATS = {
     ".trig": "trig",
@@ -90,6 +94,65 @@ def load_dataset(path: str | Path) -> Dataset:
     return dataset
 
 
+_NOT_RDF = {
+    ".yaml": "records, not RDF: build them with plangraph.build([path])",
+    ".yml": "records, not RDF: build them with plangraph.build([path])",
+    ".txt": "a text, not RDF: build it with plangraph.build([path])",
+    ".md": "a text, not RDF: build it with plangraph.build([path])",
+}
+
+
+def load(path: str | Path) -> Dataset:
+    """A built dataset, from an RDF file or a store folder, as an rdflib Dataset in memory.
+
+    An RDF file is read as :func:`load_dataset` reads it; a store folder (``plangraph build
+    --store DIR``) is copied out of Oxigraph, named graphs and all. Anything else raises a
+    :class:`~plangraph.errors.DataError` naming the path and what is wrong with it:
+
+    >>> import plangraph
+    >>> plangraph.load("no/such/graph.trig")
+    Traceback (most recent call last):
+    ...
+    plangraph.errors.DataError: no/such/graph.trig: no such file
+
+    For many queries on a large store, ``plangraph.open_store(DIR)`` is faster: queries and
+    tables take it (or the folder) directly, without the copy.
+    """
+    from .store import is_store, open_store
+
+    path = Path(path)
+    if path.is_dir():
+        if not is_store(path):
+            raise DataError(
+                "is a folder but not a plangraph store (make one with `plangraph build --store"
+                " DIR`)",
+                path=path,
+            )
+        return store_dataset(open_store(path))
+    hint = _NOT_RDF.get(path.suffix.lower())
+    if hint is not None and path.is_file():
+        raise DataError(hint, path=path)
+    try:
+        return load_dataset(path)
+    except OSError as exc:  # unreadable: permissions, a vanished file, a device error
+        raise DataError(f"cannot be read: {exc.strerror or exc}", path=path) from None
+
+
+def store_dataset(store: pyoxigraph.Store) -> Dataset:
+    """The quads of a pyoxigraph store, copied into an rdflib Dataset (plangraph's prefixes)."""
+    import pyoxigraph
+
+    from .sparql import PREFIXES
+
+    dataset = Dataset()
+    nquads = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    if nquads:
+        dataset.parse(data=nquads.decode("utf-8"), format="nquads")
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True)
+    return dataset
+
+
 def union_graph(data: Dataset | Graph) -> Graph:
     """All triples of all named graphs in one Graph (prefixes kept)."""
     union = Graph()
@@ -102,3 +165,35 @@ def union_graph(data: Dataset | Graph) -> Graph:
         for triple in data:
             union.add(triple)
     return union
+
+
+PREFIXES = {
+    "pg": "https://w3id.org/plangraph/ontology#",
+    "unit": "http://qudt.org/vocab/unit/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+"""The prefixes written into output files."""
+
+
+def serialize_trig(data: Dataset) -> bytes:
+    """TriG of ``data``, fast (Oxigraph's writer) and byte-for-byte the same for the same data.
+
+    Quads are written in sorted order, so each named graph is one block and the output does
+    not depend on insertion order.
+    """
+    import pyoxigraph
+
+    from .store import oxigraph_quads
+
+    quads = sorted(
+        oxigraph_quads(data),
+        key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)),
+    )
+    # No @base: Oxigraph would write the prefixes relative to it too (pg: </plangraph/…>).
+    written = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
+    assert written is not None  # with no output given, serialize returns the bytes
+    return written

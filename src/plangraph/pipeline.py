@@ -191,7 +191,7 @@ def build_to(
     ``keep_going``, a text that cannot be extracted is listed in ``BuildResult.failures`` and the
     others are built; without it, it stops the build.
     """
-    from .io import atomic_write
+    from .io import atomic_write, serialize_trig
     from .network import to_networkx
     from .rdf import rdfize
 
@@ -211,7 +211,7 @@ def build_to(
     if not records:
         raise failures[0] if failures else InputError("nothing to build")
     dataset = rdfize(records)
-    trig = dataset.serialize(format="trig")
+    trig = serialize_trig(dataset).decode("utf-8")
     pending: list[tuple[Path, str]] = [(out / "graph.trig", trig)]
     nodes = 0
     if html:

@@ -408,6 +408,11 @@ class SparqlServer(ThreadingHTTPServer):
         name = host.decode() if isinstance(host, bytes) else host
         return f"http://{name}:{port}/sparql"
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):  # the client went away: not ours
+            return
+        super().handle_error(request, client_address)
+
     def close(self) -> None:
         self.server_close()
         self.pool.close()

@@ -218,7 +218,7 @@ def _check_file(path: Path) -> None:
         raise DataError("the file is empty", path=path)
 
 
-def _rdflib_quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
+def oxigraph_quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
     """The quads of an rdflib Dataset or Graph as pyoxigraph quads (a Graph's in the default)."""
     import pyoxigraph
     from rdflib import BNode, Dataset, Literal, URIRef
@@ -263,7 +263,7 @@ def _fill(
         fmt = _rdf_format(rdf_format) if rdf_format else _file_format(path)
         _bulk_load(target, input=None, format=fmt, path=path)
     else:
-        target.bulk_extend(_rdflib_quads(data))
+        target.bulk_extend(oxigraph_quads(data))
 
 
 def _bulk_load(
