@@ -307,13 +307,10 @@ def _term_of(name: str, value: object, kind: str | None) -> Any:
     if type(value).__module__.startswith("rdflib"):
         from rdflib import Literal, URIRef
 
-        if isinstance(value, URIRef):
-            return pyoxigraph.NamedNode(str(value))
-        if isinstance(value, Literal):
-            if value.language:
-                return pyoxigraph.Literal(str(value), language=value.language)
-            dt = pyoxigraph.NamedNode(str(value.datatype)) if value.datatype else None
-            return pyoxigraph.Literal(str(value), datatype=dt)
+        from .store import oxigraph_term
+
+        if isinstance(value, URIRef | Literal):
+            return oxigraph_term(value)
     if isinstance(value, bool):
         return _typed("true" if value else "false", "boolean")
     if isinstance(value, int):

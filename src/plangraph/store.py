@@ -218,23 +218,30 @@ def _check_file(path: Path) -> None:
         raise DataError("the file is empty", path=path)
 
 
+def oxigraph_term(node: Any) -> Any:
+    """An rdflib term as the pyoxigraph term of the same IRI, blank node or literal."""
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(node, URIRef):
+        return pyoxigraph.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return pyoxigraph.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        datatype = pyoxigraph.NamedNode(str(node.datatype)) if node.datatype else None
+        return pyoxigraph.Literal(str(node), datatype=datatype)
+    raise DataError(f"cannot store the RDF term {node!r}")
+
+
 def oxigraph_quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
     """The quads of an rdflib Dataset or Graph as pyoxigraph quads (a Graph's in the default)."""
     import pyoxigraph
-    from rdflib import BNode, Dataset, Literal, URIRef
+    from rdflib import Dataset
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    def term(node: Any) -> Any:
-        if isinstance(node, URIRef):
-            return pyoxigraph.NamedNode(str(node))
-        if isinstance(node, BNode):
-            return pyoxigraph.BlankNode(str(node))
-        if isinstance(node, Literal):
-            if node.language:
-                return pyoxigraph.Literal(str(node), language=node.language)
-            datatype = pyoxigraph.NamedNode(str(node.datatype)) if node.datatype else None
-            return pyoxigraph.Literal(str(node), datatype=datatype)
-        raise DataError(f"cannot store the RDF term {node!r}")
+    term = oxigraph_term
 
     default = pyoxigraph.DefaultGraph()
     if isinstance(data, Dataset):
