@@ -58,7 +58,8 @@ def make_documents(corpus: Path, folder: Path, count: int) -> list[Path]:
         if not any(ch.isdigit() for ch in header):
             header = f"{year}年{header}"
         path = folder / f"doc-{i:03d}.txt"
-        path.write_text(f"{header}\n{body}", encoding="utf-8")
+        # a line of its own makes every document distinct, even where the header has no place
+        path.write_text(f"{header}\n（第{i + 1}份）\n{body}", encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -63,3 +63,16 @@ def test_consecutive_reports_are_linked_in_the_build(texts: list[Path], tmp_path
     (outcome,) = review.outcomes
     assert outcome.reports is not None and outcome.reports.startswith("target/plan-2031/")
     assert outcome.status == "exceeded"  # 520 km reported against 500 km planned
+
+
+def test_two_files_with_the_same_text_keep_their_own_ids(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    paths = []
+    for name in ("a-2031.txt", "b-2031.txt"):
+        path = tmp_path / name
+        path.write_text(PLAN, encoding="utf-8")
+        paths.append(path)
+    extract_corpus(paths, jobs=1, cache_dir=cache)
+    again = extract_corpus(paths, jobs=1, cache_dir=cache)
+    assert again.cached == 2
+    assert [r.document.id for r in again.records] == ["a-2031", "b-2031"]

@@ -54,8 +54,10 @@ def _extract_one(path: str, options: object | None) -> tuple[str, Records | None
         return path, None, str(exc)
 
 
-def _cache_path(cache_dir: Path, sha256: str, fingerprint: str) -> Path:
-    return cache_dir / f"{sha256[:32]}-{fingerprint}.json"
+def _cache_path(cache_dir: Path, sha256: str, fingerprint: str, name: str) -> Path:
+    # the file name is part of the key: a document's id defaults to it
+    named = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    return cache_dir / f"{sha256[:32]}-{named}-{fingerprint}.json"
 
 
 def extract_corpus(
@@ -82,7 +84,7 @@ def extract_corpus(
             result.failures.append(InputError(f"cannot be read: {exc.strerror}", path=path))
             continue
         sha = hashlib.sha256(data).hexdigest()
-        hit = _cache_path(cache, sha, fingerprint) if cache else None
+        hit = _cache_path(cache, sha, fingerprint, Path(path).name) if cache else None
         if hit is not None and hit.is_file():
             try:
                 records = records_from_json(hit.read_text(encoding="utf-8"))
@@ -102,7 +104,8 @@ def extract_corpus(
             result.extracted += 1
             if cache is not None:
                 sha = records.document.source.sha256
-                atomic_write(_cache_path(cache, sha, fingerprint), records_to_json(records))
+                cached = _cache_path(cache, sha, fingerprint, Path(path).name)
+                atomic_write(cached, records_to_json(records))
         if progress:
             progress(f"extracted {done}/{len(todo)}: {Path(path).name}")
 
