@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ _TEXT_SUFFIXES = (".txt", ".md")
 
 @dataclass
 class BuildResult:
-    dataset: Dataset
+    dataset: Dataset | None  # the whole graph, when it was made (for the page)
     records: list[Records]
     outputs: list[Path]
     triples: int
@@ -183,21 +184,28 @@ def build_to(
     With ``store``, the dataset also replaces the contents of that store folder (see
     ``plangraph.store``), before any file is written.
 
-    Everything is made in memory first; files are replaced only at the end, each atomically,
-    so bad input or an interruption leaves what was there before.
+    Nothing is replaced until everything is made; then each file is replaced atomically, so bad
+    input or an interruption leaves what was there before. The TriG is assembled document by
+    document in an Oxigraph store on disk (bounded memory; unchanged documents' graphs come
+    from ``out_dir/.cache``); only the page needs the whole graph in memory.
 
     Texts are extracted in ``jobs`` processes; with ``cache``, each text's records are kept in
     ``out_dir/.cache`` and reused while neither the text nor the extractor changes. With
     ``keep_going``, a text that cannot be extracted is listed in ``BuildResult.failures`` and the
     others are built; without it, it stops the build.
     """
-    from .io import atomic_write, serialize_trig
+    from .assemble import write_trig
+    from .io import atomic_write
     from .network import to_networkx
     from .rdf import rdfize
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a folder", path=out)
+    if store is not None:
+        from .store import check_store_target
+
+        check_store_target(store)  # before anything is written
     failures: list[InputError] = []
     records = collect_records(
         inputs,
@@ -210,24 +218,35 @@ def build_to(
     )
     if not records:
         raise failures[0] if failures else InputError("nothing to build")
-    dataset = rdfize(records)
-    trig = serialize_trig(dataset).decode("utf-8")
-    pending: list[tuple[Path, str]] = [(out / "graph.trig", trig)]
+    # The page needs the whole graph in memory; the TriG does not (see plangraph.assemble).
+    dataset = rdfize(records) if html else None
+    page = None
     nodes = 0
-    if html:
+    if dataset is not None:
         from .viz import to_html
 
         net = to_networkx(dataset)
         nodes = len(net)
         title = " · ".join(r.document.title for r in records[:3])
-        pending.append((out / "graph.html", to_html(net, title=f"plangraph — {title}")))
-    if store is not None:
-        from .store import load_store
+        page = to_html(net, title=f"plangraph — {title}")
+    staged = out / ".graph.trig.staged"
+    triples = write_trig(
+        records, staged, cache_dir=out / ".cache" if cache else None, progress=progress
+    )
+    try:
+        if store is not None:
+            from .store import load_store
 
-        load_store(store, trig.encode("utf-8"), rdf_format="trig", progress=progress)
-    for path, content in pending:
-        atomic_write(path, content)
+            load_store(store, staged.read_bytes(), rdf_format="trig", progress=progress)
+        outputs = [out / "graph.trig"]
+        os.replace(staged, outputs[0])
+    finally:
+        staged.unlink(missing_ok=True)
+    if progress:
+        progress(f"wrote {outputs[0]}")
+    if page is not None:
+        outputs.append(out / "graph.html")
+        atomic_write(outputs[1], page)
         if progress:
-            progress(f"wrote {path}")
-    triples = sum(1 for _ in dataset.quads((None, None, None, None)))
-    return BuildResult(dataset, records, [p for p, _ in pending], triples, nodes, failures)
+            progress(f"wrote {outputs[1]}")
+    return BuildResult(dataset, records, outputs, triples, nodes, failures)

@@ -288,14 +288,25 @@ def fill_reference(
             graph.add((node, SKOS.broader, industry_iri(concept.broader)))
 
 
-def rdfize(records: Iterable[Records]) -> Dataset:
-    """One named graph per document and the shared reference graph, in an rdflib Dataset."""
+def rdfize(records: Iterable[Records], *, reference: bool = True) -> Dataset:
+    """One named graph per document and (unless ``reference`` is false) the shared reference
+    graph, in an rdflib Dataset."""
     dataset = Dataset()
     _bind(dataset)
+    records = list(records)
+    for rec in records:
+        _DocumentWriter(rec, dataset.graph(document_iri(rec.document.id))).write()
+    if reference:
+        reference_graph(records, dataset.graph(REFERENCE_GRAPH))
+    return dataset
+
+
+def reference_graph(records: Iterable[Records], graph: Graph | None = None) -> Graph:
+    """The shared graph of ``records``: their regions up the hierarchy, the industry scheme."""
+    graph = Graph() if graph is None else graph
     region_keys: set[str] = set()
     named_areas: dict[str, str | None] = {}
     for rec in records:
-        _DocumentWriter(rec, dataset.graph(document_iri(rec.document.id))).write()
         if rec.document.region:
             region_keys.add(rec.document.region)
         for region in rec.regions:
@@ -305,8 +316,8 @@ def rdfize(records: Iterable[Records]) -> Dataset:
                 named_areas[region.key] = region.within
                 if region.within:
                     region_keys.add(region.within)
-    fill_reference(dataset.graph(REFERENCE_GRAPH), region_keys, named_areas)
-    return dataset
+    fill_reference(graph, region_keys, named_areas)
+    return graph
 
 
 def _bind(dataset: Dataset) -> None:

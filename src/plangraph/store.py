@@ -318,6 +318,25 @@ def _sweep(path: Path, keep: str | None) -> None:
             shutil.rmtree(child, ignore_errors=True)
 
 
+def check_store_target(path: str | Path) -> None:
+    """Raise unless ``path`` may become a store: missing, empty, or already a store."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise DataError("is a file, not a store folder", path=path)
+    if (
+        path.is_dir()
+        and not (path / MARKER).is_file()
+        and any(
+            p.name not in (_LOCK,) and not p.name.startswith(_SNAPSHOT_PREFIX)
+            for p in path.iterdir()
+        )
+    ):
+        raise DataError(
+            f"not a plangraph store (no {MARKER}) and not empty; refusing to write into it",
+            path=path,
+        )
+
+
 def load_store(
     path: str | Path,
     data: Dataset | Graph | str | Path | bytes,
@@ -336,16 +355,8 @@ def load_store(
     from .io import atomic_write
 
     path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise DataError("is a file, not a store folder", path=path)
+    check_store_target(path)
     path.mkdir(parents=True, exist_ok=True)
-    if not (path / MARKER).is_file() and any(
-        p.name not in (_LOCK,) and not p.name.startswith(_SNAPSHOT_PREFIX) for p in path.iterdir()
-    ):
-        raise DataError(
-            f"not a plangraph store (no {MARKER}) and not empty; refusing to write into it",
-            path=path,
-        )
     with _writer_lock(path):
         old = _read_marker(path).get("snapshot") if (path / MARKER).is_file() else None
         _sweep(path, keep=old)  # leftovers of interrupted loads
