@@ -76,3 +76,17 @@ def test_two_files_with_the_same_text_keep_their_own_ids(tmp_path: Path) -> None
     again = extract_corpus(paths, jobs=1, cache_dir=cache)
     assert again.cached == 2
     assert [r.document.id for r in again.records] == ["a-2031", "b-2031"]
+
+
+def test_rebuilds_reuse_document_graphs_and_give_the_same_file(
+    texts: list[Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    first = build_to(texts, out, jobs=2, html=False).outputs[0].read_bytes()
+    (graphs,) = {p.parent for p in (out / ".cache").glob("graph-*.nq")}
+    assert len(list(graphs.glob("graph-*.nq"))) == 2
+    again = build_to(texts, out, jobs=1, html=False).outputs[0].read_bytes()
+    assert again == first
+    texts[0].write_text(PLAN.replace("500", "600"), encoding="utf-8")
+    changed = build_to(texts, out, jobs=1, html=False).outputs[0].read_bytes()
+    assert changed != first and "600".encode() in changed and b"500" not in changed

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .records import Records
@@ -20,16 +22,25 @@ from .records import Records
 __all__ = ["write_trig"]
 
 
-def _graph_key(records: Records) -> str:
+def _graph_key(records: Records, settings: bytes) -> str:
+    """What decides a document's graph: its records and plangraph's own settings.
+
+    The records are hashed through pickle (fast, and stable for the same values); nothing is
+    ever unpickled.
+    """
+    digest = hashlib.sha256(settings)
+    digest.update(pickle.dumps(records, protocol=5))
+    return digest.hexdigest()[:40]
+
+
+def _settings() -> bytes:
     from . import __version__
     from ._resources import data_file
-    from .records import records_to_json
 
     digest = hashlib.sha256(__version__.encode())
-    digest.update(data_file("units.yaml").read_bytes())
-    digest.update(data_file("industries.yaml").read_bytes())
-    digest.update(records_to_json(records).encode("utf-8"))
-    return digest.hexdigest()[:40]
+    for name in ("units.yaml", "industries.yaml", "extraction.yaml"):
+        digest.update(data_file(name).read_bytes())
+    return digest.digest()
 
 
 def _nquads(data: object) -> bytes:
@@ -42,36 +53,82 @@ def _nquads(data: object) -> bytes:
     return written
 
 
+def _document_graph(records: Records) -> bytes:
+    from .rdf import rdfize
+
+    return _nquads(rdfize([records], reference=False))
+
+
+def _make_graphs(missing: Sequence[Records], jobs: int | None) -> Iterator[bytes]:
+    """The N-Quads of each document's graph, in order; in ``jobs`` processes when it pays."""
+    workers = min(jobs or os.cpu_count() or 1, len(missing))
+    if workers <= 1:
+        yield from map(_document_graph, missing)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_document_graph, missing, chunksize=4)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def write_trig(
     records: Sequence[Records],
     path: str | Path,
     *,
     cache_dir: str | Path | None = None,
+    previous: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
 ) -> int:
-    """Write the TriG of ``records`` to ``path`` (atomically); return the number of quads."""
+    """Write the TriG of ``records`` to ``path`` (atomically); return the number of quads.
+
+    With ``cache_dir``, each document's graph is kept there and reused while its records are
+    unchanged; and when nothing changed at all and ``previous`` is the file this cache wrote
+    last, that file is copied instead of assembled again.
+    """
     import pyoxigraph
     from rdflib import Dataset
 
     from .io import PREFIXES
-    from .rdf import REFERENCE_GRAPH, rdfize, reference_graph
+    from .rdf import REFERENCE_GRAPH, reference_graph
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     cache = Path(cache_dir) if cache_dir else None
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
+    settings = _settings()
+    keys = [_graph_key(rec, settings) for rec in records]
+    whole = hashlib.sha256("".join(keys).encode()).hexdigest()
+    manifest = cache / "graph.trig.key" if cache else None
+    if manifest is not None and manifest.is_file() and previous and Path(previous).is_file():
+        recorded = manifest.read_text(encoding="utf-8").split()
+        if len(recorded) == 3 and recorded[0] == whole:
+            if _file_sha256(Path(previous)) == recorded[1]:
+                shutil.copyfile(previous, path)
+                if progress:
+                    progress("nothing changed: the previous graph is kept")
+                return int(recorded[2])
     work = Path(tempfile.mkdtemp(prefix=".assemble-", dir=path.parent))
     try:
         store = pyoxigraph.Store(str(work / "store"))
+        cached_paths = [cache / f"graph-{key}.nq" if cache else None for key in keys]
+        # decided once: two identical documents share a cache file written during the loop
+        is_missing = [c is None or not c.is_file() for c in cached_paths]
+        made_graphs = _make_graphs([r for r, m in zip(records, is_missing, strict=True) if m], jobs)
         made = reused = 0
-        for rec in records:
-            cached = cache / f"graph-{_graph_key(rec)}.nq" if cache else None
-            if cached is not None and cached.is_file():
+        for cached, missing in zip(cached_paths, is_missing, strict=True):
+            if not missing and cached is not None:
                 data = cached.read_bytes()
                 reused += 1
             else:
-                data = _nquads(rdfize([rec], reference=False))
+                data = next(made_graphs)
                 made += 1
                 if cached is not None:
                     tmp = cached.with_suffix(".tmp")
@@ -88,6 +145,8 @@ def write_trig(
         store.dump(str(target), format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
         del store
         os.replace(target, path)
+        if manifest is not None:
+            manifest.write_text(f"{whole} {_file_sha256(path)} {quads}\n", encoding="utf-8")
         if progress and reused:
             progress(f"{reused} unchanged document graph(s) taken from the cache, {made} made")
         return quads

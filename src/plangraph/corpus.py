@@ -36,12 +36,13 @@ def settings_fingerprint(options: object | None = None) -> str:
     """What, besides the text, decides the extractor's output."""
     from . import __version__
     from ._resources import data_file
+    from .extraction import ExtractOptions
 
     digest = hashlib.sha256(__version__.encode())
     for name in _DATA_FILES:
         digest.update(data_file(name).read_bytes())
-    if options is not None:
-        digest.update(repr(sorted(asdict(options).items())).encode())  # type: ignore[call-overload]
+    options = options if options is not None else ExtractOptions()  # no options = the defaults
+    digest.update(repr(sorted(asdict(options).items())).encode())  # type: ignore[call-overload]
     return digest.hexdigest()[:16]
 
 

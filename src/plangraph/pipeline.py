@@ -231,7 +231,12 @@ def build_to(
         page = to_html(net, title=f"plangraph — {title}")
     staged = out / ".graph.trig.staged"
     triples = write_trig(
-        records, staged, cache_dir=out / ".cache" if cache else None, progress=progress
+        records,
+        staged,
+        cache_dir=out / ".cache" if cache else None,
+        previous=out / "graph.trig",
+        progress=progress,
+        jobs=jobs,
     )
     try:
         if store is not None:
