@@ -89,4 +89,12 @@ def test_rebuilds_reuse_document_graphs_and_give_the_same_file(
     assert again == first
     texts[0].write_text(PLAN.replace("500", "600"), encoding="utf-8")
     changed = build_to(texts, out, jobs=1, html=False).outputs[0].read_bytes()
-    assert changed != first and "600".encode() in changed and b"500" not in changed
+    assert changed != first and b"600" in changed and b"500" not in changed
+
+
+def test_the_first_rebuild_already_keeps_the_graph(texts: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    messages: list[str] = []
+    build_to(texts, out, jobs=1, html=False)
+    build_to(texts, out, jobs=1, html=False, progress=messages.append)
+    assert "nothing changed: the previous graph is kept" in messages

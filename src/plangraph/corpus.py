@@ -101,6 +101,9 @@ def extract_corpus(
         if records is None:
             result.failures.append(InputError(error or "extraction failed"))
         else:
+            # the cached form, so that fresh and cached records are the same values and what
+            # is keyed on them (each document's graph) is found again on the next build
+            records = records_from_json(records_to_json(records))
             found[path] = records
             result.extracted += 1
             if cache is not None:
