@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -76,6 +79,29 @@ def records_dir(tmp_path: Path) -> Path:
     (tmp_path / "source.txt").write_bytes(TEXT.encode("utf-8"))
     (tmp_path / "records.yaml").write_text(records_yaml(), encoding="utf-8")
     return tmp_path
+
+
+def chromium_executable() -> str:
+    """Chromium for the browser tests (with Playwright); a skip saying why there is none, or a
+    failure under CI, which must run them."""
+
+    def missing(reason: str) -> NoReturn:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the browser tests: {reason}")
+        pytest.skip(reason)
+
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing("playwright is not installed (pip install -e '.[dev]')")
+    executable = (
+        os.environ.get("PLANGRAPH_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+    if not executable:
+        missing("no Chromium found (apt-get install chromium, or set PLANGRAPH_CHROMIUM)")
+    return executable
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ missing browser fails instead, so the checks cannot silently vanish. Chromium is
 from __future__ import annotations
 
 import base64
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from conftest import chromium_executable
 
 from plangraph import build, to_networkx
 from plangraph.network import NODE_TYPES, overview, select
@@ -28,25 +27,11 @@ SNEAKY = "<img src=x onerror=\"document.body.dataset.pwned='yes'\">"
 SETTLED = "() => document.body.dataset.settled === 'true'"
 
 
-def _missing(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs the browser tests: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright is not installed (pip install -e '.[dev]')")
-    executable = (
-        os.environ.get("PLANGRAPH_CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
-    if not executable:
-        _missing("no Chromium found (apt-get install chromium, or set PLANGRAPH_CHROMIUM)")
+    executable = chromium_executable()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(
             executable_path=executable, args=["--no-sandbox", "--disable-gpu"]

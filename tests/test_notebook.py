@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import doctest
-import os
-import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
@@ -13,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from conftest import chromium_executable
 from rdflib import Dataset
 
 import plangraph
@@ -157,25 +156,7 @@ def test_sample_path_is_the_bundled_records() -> None:
 
 
 def _chromium() -> str:
-    """Chromium's path; a skip saying why there is none, or a failure under CI."""
-
-    def missing(reason: str) -> None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs the browser tests: {reason}")
-        pytest.skip(reason)
-
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing("playwright is not installed (pip install -e '.[dev]')")
-    executable = (
-        os.environ.get("PLANGRAPH_CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-    )
-    if not executable:
-        missing("no Chromium found (apt-get install chromium, or set PLANGRAPH_CHROMIUM)")
-    return str(executable)
+    return chromium_executable()
 
 
 def _in_browser(check: Callable[[Any], None]) -> None:
