@@ -95,6 +95,12 @@ def test_rebuilds_reuse_document_graphs_and_give_the_same_file(
 def test_the_first_rebuild_already_keeps_the_graph(texts: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "out"
     messages: list[str] = []
-    build_to(texts, out, jobs=1, html=False)
+    first = build_to(texts, out, jobs=1, html=False)
+    again = build_to(texts, out, jobs=1, html=False, progress=messages.append)
+    assert "nothing changed since the last build: its outputs are kept" in messages
+    assert again.triples == first.triples and again.outputs == first.outputs
+    (out / "graph.trig").write_text("edited by hand", encoding="utf-8")  # outputs changed: rebuild
+    messages.clear()
     build_to(texts, out, jobs=1, html=False, progress=messages.append)
-    assert "nothing changed: the previous graph is kept" in messages
+    assert "nothing changed: the previous graph is kept" not in messages
+    assert (out / "graph.trig").read_text(encoding="utf-8").startswith("@prefix")

@@ -39,7 +39,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         cache=not args.no_cache,
         keep_going=True,
     )
-    if not args.quiet:
+    if not args.quiet and result.records:
         docs = len(result.records)
         html = f", {result.nodes} nodes drawn" if not args.no_html else ""
         _say(f"built {docs} document(s): {result.triples} triples{html}")
