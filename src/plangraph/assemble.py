@@ -69,14 +69,6 @@ def _make_graphs(missing: Sequence[Records], jobs: int | None) -> Iterator[bytes
         yield from pool.map(_document_graph, missing, chunksize=4)
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def write_trig(
     records: Sequence[Records],
     path: str | Path,
@@ -95,7 +87,7 @@ def write_trig(
     import pyoxigraph
     from rdflib import Dataset
 
-    from .io import PREFIXES
+    from .io import PREFIXES, file_sha256
     from .rdf import REFERENCE_GRAPH, reference_graph
 
     path = Path(path)
@@ -110,7 +102,7 @@ def write_trig(
     if manifest is not None and manifest.is_file() and previous and Path(previous).is_file():
         recorded = manifest.read_text(encoding="utf-8").split()
         if len(recorded) == 3 and recorded[0] == whole:
-            if _file_sha256(Path(previous)) == recorded[1]:
+            if file_sha256(Path(previous)) == recorded[1]:
                 shutil.copyfile(previous, path)
                 if progress:
                     progress("nothing changed: the previous graph is kept")
@@ -146,7 +138,7 @@ def write_trig(
         del store
         os.replace(target, path)
         if manifest is not None:
-            manifest.write_text(f"{whole} {_file_sha256(path)} {quads}\n", encoding="utf-8")
+            manifest.write_text(f"{whole} {file_sha256(path)} {quads}\n", encoding="utf-8")
         if progress and reused:
             progress(f"{reused} unchanged document graph(s) taken from the cache, {made} made")
         return quads

@@ -195,7 +195,7 @@ def build_to(
     others are built; without it, it stops the build.
     """
     from .assemble import write_trig
-    from .io import atomic_write
+    from .io import atomic_write, file_sha256
     from .network import to_networkx
     from .rdf import rdfize
 
@@ -262,19 +262,9 @@ def build_to(
         if progress:
             progress(f"wrote {outputs[1]}")
     if inputs_key is not None and not failures:
-        hashes = " ".join(_sha256_file(o) for o in outputs)
+        hashes = " ".join(file_sha256(o) for o in outputs)
         atomic_write(key_file, f"{inputs_key} {len(records)} {triples} {nodes} {hashes}\n")
     return BuildResult(dataset, records, outputs, triples, nodes, failures)
-
-
-def _sha256_file(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _inputs_key(
@@ -284,13 +274,14 @@ def _inputs_key(
     import hashlib
 
     from .corpus import settings_fingerprint
+    from .io import file_sha256
 
     if not inputs:
         return None  # the bundled sample: cheap to build
     digest = hashlib.sha256(f"{settings_fingerprint(options)} html={html}".encode())
     try:
         for path in _expand(inputs):
-            digest.update(f"\n{path.resolve()} {_sha256_file(path)}".encode())
+            digest.update(f"\n{path.resolve()} {file_sha256(path)}".encode())
     except (OSError, InputError):
         return None  # let the build itself report it
     return digest.hexdigest()
@@ -298,6 +289,8 @@ def _inputs_key(
 
 def _unchanged(key_file: Path, key: str | None, out: Path, html: bool) -> BuildResult | None:
     """The previous build's result, when its inputs and outputs are exactly as it left them."""
+    from .io import file_sha256
+
     if key is None or not key_file.is_file():
         return None
     fields = key_file.read_text(encoding="utf-8").split()
@@ -305,7 +298,7 @@ def _unchanged(key_file: Path, key: str | None, out: Path, html: bool) -> BuildR
     if len(fields) != 4 + len(outputs) or fields[0] != key:
         return None
     if any(
-        not o.is_file() or _sha256_file(o) != h for o, h in zip(outputs, fields[4:], strict=True)
+        not o.is_file() or file_sha256(o) != h for o, h in zip(outputs, fields[4:], strict=True)
     ):
         return None
     return BuildResult(None, [], outputs, int(fields[2]), int(fields[3]), [])
