@@ -59,10 +59,11 @@ def test_a_bad_document_is_named_and_the_others_are_built(
 
 def test_consecutive_reports_are_linked_in_the_build(texts: list[Path], tmp_path: Path) -> None:
     result = build_to(texts, tmp_path / "out", jobs=1, html=False)
-    review = next(r for r in result.records if r.document.id == "report-2032")
-    (outcome,) = review.outcomes
-    assert outcome.reports is not None and outcome.reports.startswith("target/plan-2031/")
-    assert outcome.status == "exceeded"  # 520 km reported against 500 km planned
+    (link,) = result.links
+    assert (link.earlier, link.later, link.kind) == ("plan-2031", "report-2032", "target")
+    assert link.status == "exceeded"  # 520 km reported against 500 km planned
+    trig = result.outputs[0].read_text(encoding="utf-8")
+    assert f"pg:reports id:{link.commitment}" in trig or f"/{link.commitment}>" in trig
 
 
 def test_two_files_with_the_same_text_keep_their_own_ids(tmp_path: Path) -> None:
@@ -83,8 +84,7 @@ def test_rebuilds_reuse_document_graphs_and_give_the_same_file(
 ) -> None:
     out = tmp_path / "out"
     first = build_to(texts, out, jobs=2, html=False).outputs[0].read_bytes()
-    (graphs,) = {p.parent for p in (out / ".cache").glob("graph-*.nq")}
-    assert len(list(graphs.glob("graph-*.nq"))) == 2
+    assert len(list((out / ".cache" / "graphs").glob("*.trig"))) == 2
     again = build_to(texts, out, jobs=1, html=False).outputs[0].read_bytes()
     assert again == first
     texts[0].write_text(PLAN.replace("500", "600"), encoding="utf-8")
@@ -104,3 +104,28 @@ def test_the_first_rebuild_already_keeps_the_graph(texts: list[Path], tmp_path: 
     build_to(texts, out, jobs=1, html=False, progress=messages.append)
     assert "nothing changed: the previous graph is kept" not in messages
     assert (out / "graph.trig").read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_a_changed_plan_changes_the_status_of_the_report_that_reviews_it(
+    texts: list[Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    (first,) = build_to(texts, out, jobs=1, html=False).links
+    assert first.status == "exceeded"  # 520 km reported against 500 km planned
+    texts[0].write_text(PLAN.replace("500", "600"), encoding="utf-8")  # only the plan changes
+    (again,) = build_to(texts, out, jobs=1, html=False).links
+    assert again.status == "not-met"  # the report's graph is re-made: 520 km against 600 km
+    assert "pg:NotMet" in (out / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(texts: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_to(texts, out, jobs=1, html=False)
+    cache = out / ".cache"
+    before = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    for i in range(3):
+        texts[0].write_text(PLAN.replace("500", str(600 + i)), encoding="utf-8")
+        build_to(texts, out, jobs=1, html=False)
+    after = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    assert len(after) == len(before)  # old records and graphs of the plan were removed
+    assert len(list((cache / "graphs").glob("*.trig"))) == 2

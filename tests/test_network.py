@@ -152,3 +152,18 @@ def test_overview_merges_one_theme_across_documents(records_dir: Path) -> None:
     assert weights["山西省"] == 2  # a target of each document is located there
     # the filters pick the theme in both documents, as the page's keyword filter does
     assert len(select(net, keyword="交通先行", types=["Keyword"])) == 2
+
+
+def test_the_projection_from_a_store_is_the_projection_from_rdflib(tmp_path: Path) -> None:
+    """The page of a corpus build is projected straight from the Oxigraph store it assembles."""
+    import pyoxigraph
+
+    from plangraph.store import oxigraph_quads
+
+    dataset = build()
+    store = pyoxigraph.Store()
+    store.extend(oxigraph_quads(dataset))
+    from_store, from_rdflib = to_networkx(store), to_networkx(dataset)
+    assert sorted(from_store.nodes(data=True)) == sorted(from_rdflib.nodes(data=True))
+    assert sorted(from_store.edges(data=True)) == sorted(from_rdflib.edges(data=True))
+    assert from_store.graph == from_rdflib.graph and len(from_store) > 200

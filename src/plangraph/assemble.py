@@ -1,146 +1,234 @@
-"""Writing the graph of many documents with bounded memory, and quickly when little changed.
+"""Writing the graph of many documents with bounded memory, on every core, quickly when little
+changed.
 
-Each document's named graph is made on its own (:func:`plangraph.rdf.rdfize`) and kept as
-N-Quads in a cache keyed by the document's records, so a rebuild re-makes only the graphs of
-documents that changed. The graphs are then streamed into an Oxigraph store on disk and dumped as
-TriG from there: at no point are all documents' triples held in Python.
+After the inputs are read (:func:`plangraph.corpus.read_documents`: each document's records on
+disk, a summary in memory), no step holds more than a few documents' records at once:
+
+1. *Link and make graphs* (worker processes): a document's outcomes are linked to the
+   commitments of its region's previous year (:mod:`plangraph.track`) and its named graph is
+   written as a TriG body (sorted, so the same records give the same bytes), cached under a key
+   of its records, the earlier documents' records and plangraph's settings; a rebuild re-makes
+   only the graphs that changed.
+2. *Join* (here): the bodies are copied one after another under one set of ``@prefix`` lines,
+   then the shared reference graph (regions up the hierarchy, the industry scheme). For the page,
+   the joined file is parsed once more, straight into the network's index
+   (:class:`plangraph.network.QuadIndex`), never into rdflib.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, as_completed
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .records import Records
+from .corpus import Document, expand_inputs, read_documents, worker_pool
+from .errors import InputError
 
-__all__ = ["write_trig"]
+if TYPE_CHECKING:
+    import networkx as nx
 
+    from .track import Link
 
-def _graph_key(records: Records, settings: bytes) -> str:
-    """What decides a document's graph: its records and plangraph's own settings.
-
-    The records are hashed through pickle (fast, and stable for the same values); nothing is
-    ever unpickled.
-    """
-    digest = hashlib.sha256(settings)
-    digest.update(pickle.dumps(records, protocol=5))
-    return digest.hexdigest()[:40]
+__all__ = ["Assembled", "assemble"]
 
 
-def _settings() -> bytes:
+@dataclass
+class Assembled:
+    documents: list[Document]
+    links: list[Link]
+    quads: int
+    network: nx.DiGraph | None = None
+    failures: list[InputError] = field(default_factory=list)
+
+
+def _graph(doc: Document, earlier: Sequence[Document], target: str) -> None:
+    """Pass 1 for one document (in a worker): link its outcomes to the earlier documents'
+    commitments, write its named graph as a TriG body (no prefix lines) to ``target``, and the
+    links, quad count and reference needs to ``target``.json (written last: it marks the pair
+    complete)."""
+    from .io import atomic_write, serialize_trig
+    from .rdf import rdfize, reference_needs
+    from .track import link_documents
+
+    records = doc.load()
+    links = []
+    for other in earlier:
+        links.extend(link_documents(other.load(), records))
+    dataset = rdfize([records], reference=False)
+    atomic_write(Path(target), serialize_trig(dataset, prefixes=False))
+    keys, named = reference_needs([records])
+    side = {
+        "links": [asdict(link) for link in links],
+        "quads": len(dataset),
+        "regions": sorted(keys),
+        "areas": named,
+    }
+    atomic_write(Path(f"{target}.json"), json.dumps(side, ensure_ascii=False))
+
+
+def _graph_keys(documents: Sequence[Document], earlier: Sequence[Sequence[Document]]) -> list[str]:
+    """A document's graph depends on its records, the earlier documents' and plangraph's own
+    vocabularies and version."""
     from . import __version__
     from ._resources import data_file
 
-    digest = hashlib.sha256(__version__.encode())
+    settings = hashlib.sha256(__version__.encode())
     for name in ("units.yaml", "industries.yaml", "extraction.yaml"):
-        digest.update(data_file(name).read_bytes())
-    return digest.digest()
+        settings.update(data_file(name).read_bytes())
+    keys = []
+    for doc, before in zip(documents, earlier, strict=True):
+        digest = settings.copy()
+        for item in (doc, *before):
+            digest.update(item.digest.encode())
+        keys.append(digest.hexdigest()[:40])
+    return keys
 
 
-def _nquads(data: object) -> bytes:
-    import pyoxigraph
-
-    from .store import oxigraph_quads
-
-    written = pyoxigraph.serialize(oxigraph_quads(data), format=pyoxigraph.RdfFormat.N_QUADS)  # type: ignore[arg-type]
-    assert written is not None
-    return written
-
-
-def _document_graph(records: Records) -> bytes:
-    from .rdf import rdfize
-
-    return _nquads(rdfize([records], reference=False))
+def _earlier(documents: Sequence[Document]) -> list[list[Document]]:
+    """For each document, those of its region one year before: the commitments its review may
+    report on."""
+    by_key: defaultdict[tuple[str | None, int], list[Document]] = defaultdict(list)
+    for doc in documents:
+        by_key[doc.region, doc.year].append(doc)
+    return [by_key.get((doc.region, doc.year - 1), []) for doc in documents]
 
 
-def _make_graphs(missing: Sequence[Records], jobs: int | None) -> Iterator[bytes]:
-    """The N-Quads of each document's graph, in order; in ``jobs`` processes when it pays."""
-    workers = min(jobs or os.cpu_count() or 1, len(missing))
-    if workers <= 1:
-        yield from map(_document_graph, missing)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_document_graph, missing, chunksize=4)
+def _make_graphs(
+    documents: Sequence[Document],
+    earlier: Sequence[Sequence[Document]],
+    targets: Sequence[Path],
+    pool: Executor | None,
+    say: Callable[[str], None],
+) -> None:
+    """Pass 1: the named graph of each document whose graph is not in the cache."""
+    todo = [i for i, t in enumerate(targets) if not Path(f"{t}.json").is_file()]
+    if pool is None:
+        for done, i in enumerate(todo, 1):
+            _graph(documents[i], earlier[i], str(targets[i]))
+            say(f"made graph {done}/{len(todo)}: {Path(documents[i].input).name}")
+    else:
+        futures = {pool.submit(_graph, documents[i], earlier[i], str(targets[i])): i for i in todo}
+        for done, future in enumerate(as_completed(futures), 1):
+            future.result()
+            say(f"made graph {done}/{len(todo)}: {Path(documents[futures[future]].input).name}")
+    if len(todo) < len(documents):
+        reused = len(documents) - len(todo)
+        say(f"{reused} unchanged document graph(s) taken from the cache, {len(todo)} made")
 
 
-def write_trig(
-    records: Sequence[Records],
-    path: str | Path,
-    *,
-    cache_dir: str | Path | None = None,
-    previous: str | Path | None = None,
-    progress: Callable[[str], None] | None = None,
-    jobs: int | None = None,
-) -> int:
-    """Write the TriG of ``records`` to ``path`` (atomically); return the number of quads.
-
-    With ``cache_dir``, each document's graph is kept there and reused while its records are
-    unchanged; and when nothing changed at all and ``previous`` is the file this cache wrote
-    last, that file is copied instead of assembled again.
-    """
-    import pyoxigraph
+def _write(
+    targets: Sequence[Path], trig: Path, work: Path, network: bool
+) -> tuple[list[Link], int, nx.DiGraph | None]:
+    """Pass 2: the documents' TriG bodies and the reference graph's, joined into one file."""
     from rdflib import Dataset
 
-    from .io import PREFIXES, file_sha256
-    from .rdf import REFERENCE_GRAPH, reference_graph
+    from .io import serialize_trig, trig_prefixes
+    from .rdf import REFERENCE_GRAPH, fill_reference
+    from .track import Link
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    cache = Path(cache_dir) if cache_dir else None
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-    settings = _settings()
-    keys = [_graph_key(rec, settings) for rec in records]
-    whole = hashlib.sha256("".join(keys).encode()).hexdigest()
-    manifest = cache / "graph.trig.key" if cache else None
-    if manifest is not None and manifest.is_file() and previous and Path(previous).is_file():
-        recorded = manifest.read_text(encoding="utf-8").split()
-        if len(recorded) == 3 and recorded[0] == whole:
-            if file_sha256(Path(previous)) == recorded[1]:
-                shutil.copyfile(previous, path)
-                if progress:
-                    progress("nothing changed: the previous graph is kept")
-                return int(recorded[2])
-    work = Path(tempfile.mkdtemp(prefix=".assemble-", dir=path.parent))
-    try:
-        store = pyoxigraph.Store(str(work / "store"))
-        cached_paths = [cache / f"graph-{key}.nq" if cache else None for key in keys]
-        # decided once: two identical documents share a cache file written during the loop
-        is_missing = [c is None or not c.is_file() for c in cached_paths]
-        made_graphs = _make_graphs([r for r, m in zip(records, is_missing, strict=True) if m], jobs)
-        made = reused = 0
-        for cached, missing in zip(cached_paths, is_missing, strict=True):
-            if not missing and cached is not None:
-                data = cached.read_bytes()
-                reused += 1
-            else:
-                data = next(made_graphs)
-                made += 1
-                if cached is not None:
-                    tmp = cached.with_suffix(".tmp")
-                    tmp.write_bytes(data)
-                    os.replace(tmp, cached)
-            store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-        # the shared graph (regions with their parents, the industry scheme) from all documents
+    links: list[Link] = []
+    quads = 0
+    regions: set[str] = set()
+    areas: dict[str, str | None] = {}
+    joined = work / "graph.trig"
+    with joined.open("wb") as out:
+        out.write(trig_prefixes())
+        for target in targets:
+            side = json.loads(Path(f"{target}.json").read_text(encoding="utf-8"))
+            links.extend(Link(**link) for link in side["links"])
+            quads += side["quads"]
+            regions.update(side["regions"])
+            areas.update(side["areas"])
+            with target.open("rb") as body:
+                shutil.copyfileobj(body, out)
         shared = Dataset()
-        reference_graph(records, shared.graph(REFERENCE_GRAPH))
-        store.bulk_load(_nquads(shared), format=pyoxigraph.RdfFormat.N_QUADS)
-        store.flush()
-        quads = len(store)
-        target = work / "graph.trig"
-        store.dump(str(target), format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
-        del store
-        os.replace(target, path)
-        if manifest is not None:
-            manifest.write_text(f"{whole} {file_sha256(path)} {quads}\n", encoding="utf-8")
-        if progress and reused:
-            progress(f"{reused} unchanged document graph(s) taken from the cache, {made} made")
-        return quads
+        fill_reference(shared.graph(REFERENCE_GRAPH), regions, areas)
+        out.write(serialize_trig(shared, prefixes=False))
+        quads += len(shared)
+    net = _network(joined) if network else None
+    os.replace(joined, trig)
+    return links, quads, net
+
+
+def _network(trig: Path) -> nx.DiGraph:
+    """The page's network, projected from the quads of the file as it is parsed (not through
+    rdflib, which would hold the whole graph many times over)."""
+    import pyoxigraph
+
+    from .network import QuadIndex, to_networkx
+
+    return to_networkx(
+        QuadIndex(pyoxigraph.parse(path=str(trig), format=pyoxigraph.RdfFormat.TRIG))
+    )
+
+
+def _prune(cache: Path, used: set[Path]) -> None:
+    """Remove what this build did not use from the cache, so it does not grow without end."""
+    for path in [*cache.glob("*.json"), *cache.glob("graphs/*.trig")]:
+        if path not in used:
+            path.unlink(missing_ok=True)
+            Path(f"{path}.json").unlink(missing_ok=True)
+    for old in [*cache.glob("graph-*.nq"), cache / "graph.trig.key"]:  # earlier versions' layout
+        old.unlink(missing_ok=True)
+
+
+def assemble(
+    inputs: Sequence[str | Path],
+    trig: str | Path,
+    *,
+    cache_dir: str | Path | None = None,
+    options: object | None = None,
+    source_dirs: Sequence[str | Path] = (),
+    jobs: int | None = None,
+    network: bool = False,
+    progress: Callable[[str], None] | None = None,
+    failures: list[InputError] | None = None,
+) -> Assembled:
+    """Write the TriG of the documents ``inputs`` (records, texts, folders) to ``trig``; with
+    ``network``, also project the graph for the page (:func:`plangraph.network.to_networkx`).
+
+    With ``cache_dir``, texts' records and each document's graph are kept there and reused while
+    their inputs are unchanged; without, a scratch folder beside ``trig`` is used. A text that
+    cannot be read or extracted is added to ``failures`` (raised when that is None); a bad
+    records file always raises. ``trig`` is replaced atomically, only when all is made.
+    """
+    trig = Path(trig)
+    paths = expand_inputs(inputs)
+    say = progress or (lambda message: None)
+    trig.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".assemble-", dir=trig.parent))
+    try:
+        cache = Path(cache_dir) if cache_dir is not None else work / "cache"
+        (cache / "graphs").mkdir(parents=True, exist_ok=True)
+        with worker_pool(jobs, len(paths)) as pool:
+            documents = read_documents(
+                paths,
+                cache_dir=cache,
+                scratch=work,
+                pool=pool,
+                options=options,
+                source_dirs=source_dirs,
+                progress=progress,
+                failures=failures,
+            )
+            if not documents:
+                return Assembled([], [], 0, None, failures or [])
+            earlier = _earlier(documents)
+            targets = [cache / "graphs" / f"{key}.trig" for key in _graph_keys(documents, earlier)]
+            _make_graphs(documents, earlier, targets, pool, say)
+        links, quads, net = _write(targets, trig, work, network)
+        if cache_dir is not None:
+            _prune(cache, {Path(d.records) for d in documents} | set(targets))
+        if links:
+            say(f"linked {len(links)} reported outcomes to earlier commitments")
+        return Assembled(documents, links, quads, net, failures or [])
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -39,8 +39,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         cache=not args.no_cache,
         keep_going=True,
     )
-    if not args.quiet and result.records:
-        docs = len(result.records)
+    if not args.quiet and result.documents:
+        docs = len(result.documents)
         html = f", {result.nodes} nodes drawn" if not args.no_html else ""
         _say(f"built {docs} document(s): {result.triples} triples{html}")
     for failure in result.failures:
@@ -52,7 +52,7 @@ def _progress() -> Callable[[str], None]:
     from .corpus import terminal_progress
 
     def show(message: str) -> None:
-        counted = re.match(r"extracted (\d+)/(\d+):", message)
+        counted = re.match(r"(?:extracted|made graph) (\d+)/(\d+):", message)
         if counted is None:
             _say(message)
             return

@@ -1,27 +1,62 @@
-"""Many documents at once: parallel extraction, a cache keyed by content, per-document errors.
+"""Reading many documents: parallel extraction, a cache keyed by content, per-document errors.
 
-Texts are extracted in worker processes (one per core by default). Each result is cached as a
-records file named by the text's sha256 and a fingerprint of everything that shapes extraction
-(plangraph's version, its word lists and vocabularies, the options), so a rebuild re-extracts
-only documents that changed. A document that fails is reported by name and the others go on.
+Each input becomes its records in JSON on disk, made in worker processes (one per core by
+default): texts are extracted, and the result is cached under the text's sha256, its file name
+and a fingerprint of everything that shapes extraction (plangraph's version, its word lists and
+vocabularies, the options), so a rebuild re-extracts only documents that changed; records files
+(.yaml) are read and checked. Only a summary of each document (:class:`Document`) comes back, so
+reading a large corpus holds no document's records in memory. A text that fails is reported by
+name and the others go on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, RecordsError
 from .records import Records
 
-__all__ = ["CorpusResult", "extract_corpus", "settings_fingerprint"]
+__all__ = [
+    "CorpusResult",
+    "Document",
+    "extract_corpus",
+    "expand_inputs",
+    "read_documents",
+    "settings_fingerprint",
+    "worker_pool",
+]
 
+RECORD_SUFFIXES = (".yaml", ".yml")
+TEXT_SUFFIXES = (".txt", ".md")
 _DATA_FILES = ("extraction.yaml", "quantities.yaml", "units.yaml", "industries.yaml")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input, read: where its records are and what they say about the document."""
+
+    input: str  # the path as given
+    records: str  # its records in JSON (see records_to_json)
+    digest: str  # sha256 of that JSON
+    id: str
+    region: str | None
+    year: int
+    summary: str  # counts of what was found
+    from_cache: bool
+
+    def load(self) -> Records:
+        from .records import records_from_json
+
+        return records_from_json(Path(self.records).read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -46,19 +81,176 @@ def settings_fingerprint(options: object | None = None) -> str:
     return digest.hexdigest()[:16]
 
 
-def _extract_one(path: str, options: object | None) -> tuple[str, Records | None, str | None]:
-    from .extraction import extract
+def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
+    """The input files: files as given, folders by their records and texts (sorted)."""
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in TEXT_SUFFIXES + RECORD_SUFFIXES)
+            if not found:
+                raise InputError("the folder holds no records (.yaml) or texts (.txt)", path=path)
+            paths.extend(found)
+        elif path.suffix not in TEXT_SUFFIXES + RECORD_SUFFIXES:
+            raise InputError(
+                f"unknown input type {path.suffix!r};"
+                " expected records (.yaml) or a text (.txt, .md)",
+                path=path,
+            )
+        else:
+            paths.append(path)
+    return paths
+
+
+@contextmanager
+def worker_pool(jobs: int | None, work: int) -> Iterator[Executor | None]:
+    """Worker processes for ``work`` tasks (None: do them here, when one would do)."""
+    workers = min(jobs or os.cpu_count() or 1, work)
+    if workers <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield pool
+
+
+def _summary(records: Records) -> str:
+    parts = []
+    for kind in ("keywords", "measures", "projects", "tasks", "targets", "outcomes", "regions"):
+        n = len(getattr(records, kind))
+        if n:
+            parts.append(f"{n} {kind}")
+    return ", ".join(parts) or "no facts"
+
+
+def _document(path: str, target: str, text: str, from_cache: bool) -> Document:
+    from .records import records_from_json
+
+    records = records_from_json(text)
+    doc = records.document
+    return Document(
+        input=path,
+        records=target,
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        id=doc.id,
+        region=doc.region,
+        year=doc.year,
+        summary=_summary(records),
+        from_cache=from_cache,
+    )
+
+
+def _read(
+    path: str, target: str, options: object | None, source_dirs: Sequence[str]
+) -> Document | str:
+    """One input (in a worker): its records as JSON at ``target``; a text's are reused when
+    ``target`` already holds them. An error comes back as text: ``kind NUL message``."""
+    from .io import atomic_write
+    from .records import load_records, records_to_json
 
     try:
-        return path, extract(path, options), None  # type: ignore[arg-type]
+        if Path(path).suffix in RECORD_SUFFIXES:
+            text = records_to_json(load_records(path, source_dirs=source_dirs))
+        else:
+            if Path(target).is_file():
+                try:
+                    cached = Path(target).read_text(encoding="utf-8")
+                    return _document(path, target, cached, from_cache=True)
+                except (ValueError, TypeError, KeyError):
+                    pass  # a damaged cache entry is simply redone
+            from .extraction import extract
+
+            text = records_to_json(extract(path, options))  # type: ignore[arg-type]
+        atomic_write(Path(target), text)
+        return _document(path, target, text, from_cache=False)
+    except RecordsError as exc:
+        return f"records\0{exc}"
     except InputError as exc:
-        return path, None, str(exc)
+        return f"input\0{exc}"
 
 
 def _cache_path(cache_dir: Path, sha256: str, fingerprint: str, name: str) -> Path:
     # the file name is part of the key: a document's id defaults to it
     named = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
     return cache_dir / f"{sha256[:32]}-{named}-{fingerprint}.json"
+
+
+def read_documents(
+    paths: Sequence[Path],
+    *,
+    cache_dir: Path,
+    scratch: Path,
+    pool: Executor | None = None,
+    options: object | None = None,
+    source_dirs: Sequence[str | Path] = (),
+    progress: Callable[[str], None] | None = None,
+    failures: list[InputError] | None = None,
+) -> list[Document]:
+    """Every input's records on disk, summaries in the order given.
+
+    Texts' records go to ``cache_dir`` (and are taken from there while unchanged), records
+    files' to ``scratch``. A text that cannot be read or extracted is added to ``failures``
+    (raised when that is None); a bad records file, or two documents with one id, always raise.
+    """
+    say = progress or (lambda message: None)
+    fingerprint = settings_fingerprint(options)
+    results: dict[int, Document | str | InputError] = {}
+    work: list[tuple[int, Path, Path]] = []
+    for i, path in enumerate(paths):
+        if path.suffix in RECORD_SUFFIXES:
+            work.append((i, path, scratch / f"records-{i:06d}.json"))
+            continue
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            results[i] = InputError(f"cannot be read: {exc.strerror}", path=path)
+            continue
+        work.append((i, path, _cache_path(cache_dir, sha, fingerprint, path.name)))
+    extracting = sum(p.suffix in TEXT_SUFFIXES and not t.is_file() for _, p, t in work)
+    done = 0
+
+    def finish(index: int, result: Document | str) -> None:
+        nonlocal done
+        results[index] = result
+        if paths[index].suffix in TEXT_SUFFIXES and not (
+            isinstance(result, Document) and result.from_cache
+        ):
+            done += 1
+            say(f"extracted {done}/{max(done, extracting)}: {paths[index].name}")
+
+    extra = (options, [str(d) for d in source_dirs])
+    if pool is None:
+        for i, path, target in work:
+            finish(i, _read(str(path), str(target), *extra))
+    else:
+        futures = {pool.submit(_read, str(p), str(t), *extra): i for i, p, t in work}
+        for future in as_completed(futures):
+            finish(futures[future], future.result())
+    documents: list[Document] = []
+    seen: dict[str, str] = {}
+    for i in range(len(paths)):
+        result = results[i]
+        if isinstance(result, str):
+            kind, _, message = result.partition("\0")
+            if kind == "records":
+                raise RecordsError(message)  # reviewed records: a bad one stops the build
+            result = InputError(message)
+        if isinstance(result, InputError):
+            if failures is None:
+                raise result
+            failures.append(result)
+            continue
+        if result.id in seen:
+            raise RecordsError(
+                f"document id {result.id!r} is also used by {seen[result.id]}",
+                path=result.input,
+                field="document.id",
+            )
+        seen[result.id] = result.input
+        documents.append(result)
+        say(f"read {result.input}: {result.summary}")
+    if cached := sum(d.from_cache for d in documents):
+        say(f"{cached} unchanged document(s) taken from the cache")
+    return documents
 
 
 def extract_corpus(
@@ -69,60 +261,30 @@ def extract_corpus(
     cache_dir: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> CorpusResult:
-    """Records of every text in ``paths``, in the order given; failures collected, not raised."""
-    from .io import atomic_write
-    from .records import records_from_json, records_to_json
+    """Records of every text in ``paths``, in the order given; failures collected, not raised.
 
+    Holds every document's records: for a large corpus, :func:`read_documents` (summaries, the
+    records on disk) is the one to use.
+    """
     result = CorpusResult()
-    fingerprint = settings_fingerprint(options)
-    cache = Path(cache_dir) if cache_dir else None
-    found: dict[str, Records] = {}
-    todo: list[str] = []
-    for path in map(str, paths):
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            result.failures.append(InputError(f"cannot be read: {exc.strerror}", path=path))
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        hit = _cache_path(cache, sha, fingerprint, Path(path).name) if cache else None
-        if hit is not None and hit.is_file():
-            try:
-                records = records_from_json(hit.read_text(encoding="utf-8"))
-                records.document.source.file = Path(path).name
-                found[path] = records
-                result.cached += 1
-                continue
-            except (ValueError, TypeError, KeyError):
-                hit.unlink(missing_ok=True)  # a damaged cache entry is simply redone
-        todo.append(path)
-
-    def finish(path: str, records: Records | None, error: str | None, done: int) -> None:
-        if records is None:
-            result.failures.append(InputError(error or "extraction failed"))
-        else:
-            # the cached form, so that fresh and cached records are the same values and what
-            # is keyed on them (each document's graph) is found again on the next build
-            records = records_from_json(records_to_json(records))
-            found[path] = records
-            result.extracted += 1
-            if cache is not None:
-                sha = records.document.source.sha256
-                cached = _cache_path(cache, sha, fingerprint, Path(path).name)
-                atomic_write(cached, records_to_json(records))
-        if progress:
-            progress(f"extracted {done}/{len(todo)}: {Path(path).name}")
-
-    workers = min(jobs or os.cpu_count() or 1, len(todo))
-    if workers <= 1:
-        for i, path in enumerate(todo, 1):
-            finish(*_extract_one(path, options), i)
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_extract_one, path, options) for path in todo]
-            for i, future in enumerate(as_completed(futures), 1):
-                finish(*future.result(), i)
-    result.records = [found[str(p)] for p in paths if str(p) in found]
+    files = [Path(p) for p in paths]
+    scratch = Path(tempfile.mkdtemp(prefix="plangraph-read-"))
+    try:
+        with worker_pool(jobs, len(files)) as pool:
+            documents = read_documents(
+                files,
+                cache_dir=Path(cache_dir) if cache_dir else scratch,
+                scratch=scratch,
+                pool=pool,
+                options=options,
+                progress=progress,
+                failures=result.failures,
+            )
+        result.records = [doc.load() for doc in documents]
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    result.cached = sum(doc.from_cache for doc in documents)
+    result.extracted = len(documents) - result.cached
     return result
 
 

@@ -179,11 +179,13 @@ PREFIXES = {
 """The prefixes written into output files."""
 
 
-def serialize_trig(data: Dataset) -> bytes:
+def serialize_trig(data: Dataset, *, prefixes: bool = True) -> bytes:
     """TriG of ``data``, fast (Oxigraph's writer) and byte-for-byte the same for the same data.
 
     Quads are written in sorted order, so each named graph is one block and the output does
-    not depend on insertion order.
+    not depend on insertion order. Without ``prefixes``, the ``@prefix`` lines are left out
+    (the body still uses them): bodies of several datasets joined after one
+    :func:`trig_prefixes` are one TriG file.
     """
     import pyoxigraph
 
@@ -196,7 +198,15 @@ def serialize_trig(data: Dataset) -> bytes:
     # No @base: Oxigraph would write the prefixes relative to it too (pg: </plangraph/…>).
     written = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
     assert written is not None  # with no output given, serialize returns the bytes
+    if not prefixes:
+        while written.startswith(b"@prefix "):
+            written = written[written.index(b"\n") + 1 :]
     return written
+
+
+def trig_prefixes() -> bytes:
+    """The ``@prefix`` lines of plangraph's TriG."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()).encode()
 
 
 def file_sha256(path: str | Path) -> str:

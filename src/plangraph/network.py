@@ -14,7 +14,7 @@ cluster a node belongs to (:func:`clusters`), which regions are the documents' o
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from .errors import InputError
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pyoxigraph
     from rdflib import Dataset, Graph, URIRef
 
 __all__ = ["NODE_TYPES", "TYPE_NAMES", "to_networkx", "select", "clusters", "hubs", "overview"]
@@ -162,8 +163,84 @@ def _documents(graph: Graph) -> dict[str, dict[str, Any]]:
     return docs
 
 
+class QuadIndex:
+    """The few reads the projection makes of an rdflib Graph, answered from quads read once
+    (an Oxigraph store's, or a file's as it is parsed), so that a corpus's graph need not be
+    loaded into rdflib for the page. Triples are indexed by subject and predicate, over the
+    union of the graphs; terms become rdflib terms only when asked for.
+    """
+
+    def __init__(self, quads: Iterable[pyoxigraph.Quad]) -> None:
+        import pyoxigraph
+        from rdflib import BNode
+
+        self._bnode = BNode
+        self._to_rdflib: dict[Any, Any] = {}
+        index: dict[str, dict[str, list[Any]]] = {}
+        named = pyoxigraph.NamedNode
+        for quad in quads:
+            subject = quad.subject
+            key = subject.value if isinstance(subject, named) else str(subject)
+            by_predicate = index.get(key)
+            if by_predicate is None:
+                by_predicate = index[key] = {}
+            predicate = quad.predicate.value
+            objects = by_predicate.get(predicate)
+            if objects is None:
+                by_predicate[predicate] = [quad.object]
+            elif quad.object not in objects:  # the same triple in two documents' graphs
+                objects.append(quad.object)
+        self._index = index
+
+    def _key(self, node: Any) -> str:
+        return f"_:{node}" if isinstance(node, self._bnode) else str(node)
+
+    def _rdflib(self, term: Any) -> Any:
+        node = self._to_rdflib.get(term)
+        if node is None:
+            import pyoxigraph
+            from rdflib import BNode, Literal, URIRef
+
+            if isinstance(term, pyoxigraph.NamedNode):
+                node = URIRef(term.value)
+            elif isinstance(term, pyoxigraph.BlankNode):
+                node = BNode(term.value)
+            elif term.language:
+                node = Literal(term.value, lang=term.language)
+            else:
+                node = Literal(term.value, datatype=URIRef(term.datatype.value))
+            self._to_rdflib[term] = node
+        return node
+
+    def _subject(self, key: str) -> Any:
+        from rdflib import URIRef
+
+        return self._bnode(key[2:]) if key.startswith("_:") else URIRef(key)
+
+    def objects(self, s: Any, p: Any) -> Iterator[Any]:
+        found = self._index.get(self._key(s))
+        return iter([self._rdflib(o) for o in found.get(str(p), ())] if found else [])
+
+    def value(self, s: Any, p: Any) -> Any:
+        return next(self.objects(s, p), None)
+
+    def subjects(self, p: Any, o: Any) -> Iterator[Any]:
+        from .store import oxigraph_term
+
+        wanted, prop = oxigraph_term(o), str(p)
+        for key, by_predicate in self._index.items():
+            if wanted in by_predicate.get(prop, ()):
+                yield self._subject(key)
+
+    def subject_objects(self, p: Any) -> Iterator[tuple[Any, Any]]:
+        prop = str(p)
+        for key, by_predicate in self._index.items():
+            for o in by_predicate.get(prop, ()):
+                yield self._subject(key), self._rdflib(o)
+
+
 def to_networkx(
-    data: Dataset | Graph | str | Path,
+    data: Dataset | Graph | str | Path | pyoxigraph.Store | QuadIndex,
     *,
     keyword: str | Iterable[str] | None = None,
     types: Iterable[str] | None = None,
@@ -171,7 +248,7 @@ def to_networkx(
     region: str | None = None,
     industry: str | None = None,
 ) -> nx.DiGraph:
-    """Project a dataset (or an RDF file) onto a directed networkx graph.
+    """Project a dataset (an RDF file, an Oxigraph store) onto a directed networkx graph.
 
     Each node has ``type``, ``label``, ``aliases``, ``documents`` and its facts (``value``,
     ``unit``, ``qualifier``, ``year`` for targets; ``adcode`` and ``parent`` for regions;
@@ -181,14 +258,20 @@ def to_networkx(
     of the graph only, as :func:`select` does.
     """
     import networkx as nx
-    from rdflib import RDF, URIRef
+    from rdflib import RDF, Dataset, Graph, URIRef
 
     from .io import load_dataset, union_graph
     from .namespace import PG
 
     if isinstance(data, str | Path):
         data = load_dataset(data)
-    graph = union_graph(data)
+    graph: Any
+    if isinstance(data, Dataset | Graph):
+        graph = union_graph(data)
+    elif isinstance(data, QuadIndex):
+        graph = data
+    else:  # an Oxigraph store
+        graph = QuadIndex(data.quads_for_pattern(None, None, None, None))
     kinds: dict[URIRef, str] = {}
     for kind in NODE_TYPES:
         for node in graph.subjects(RDF.type, PG[kind]):

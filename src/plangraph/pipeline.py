@@ -1,4 +1,4 @@
-"""Build: records files (and, later, texts) → an RDF dataset → graph.trig and graph.html."""
+"""Build: records files and texts → an RDF dataset → graph.trig and graph.html."""
 
 from __future__ import annotations
 
@@ -8,44 +8,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset
-
-from .errors import InputError, RecordsError
+from .errors import InputError
 from .records import Records
 
 if TYPE_CHECKING:
-    from .extraction import ExtractOptions
+    import networkx as nx
+    from rdflib import Dataset
 
-__all__ = ["SAMPLE", "BuildResult", "build", "build_to", "collect_records"]
+    from .corpus import Document
+    from .extraction import ExtractOptions
+    from .track import Link
+
+__all__ = ["SAMPLE", "BuildResult", "build", "build_to", "collect_records", "load_inputs"]
 
 SAMPLE = "shanxi-2024.yaml"
-_RECORD_SUFFIXES = (".yaml", ".yml")
-_TEXT_SUFFIXES = (".txt", ".md")
 
 
 @dataclass
 class BuildResult:
-    dataset: Dataset | None  # the whole graph, when it was made (for the page)
-    records: list[Records]
+    documents: list[Document]  # what was read (none when the previous outputs were kept)
+    links: list[Link]  # reported outcomes linked to earlier commitments
     outputs: list[Path]
     triples: int
-    nodes: int
+    nodes: int  # in the page's network
     failures: list[InputError] = field(default_factory=list)
+    network: nx.DiGraph | None = None  # the page's network, when a page was made
 
 
-def _expand(inputs: Sequence[str | Path]) -> list[Path]:
-    paths: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            suffixes = _RECORD_SUFFIXES + _TEXT_SUFFIXES
-            found = sorted(p for p in path.iterdir() if p.suffix in suffixes)
-            if not found:
-                raise InputError("the folder holds no records (.yaml) or texts (.txt)", path=path)
-            paths.extend(found)
-        else:
-            paths.append(path)
-    return paths
+def _sample() -> Path:
+    from ._resources import data_file
+
+    return Path(str(data_file(SAMPLE)))
 
 
 def load_inputs(
@@ -63,52 +56,31 @@ def load_inputs(
     Texts are extracted in parallel (``jobs`` processes, default one per core) and, with
     ``cache_dir``, taken from the cache when neither they nor the extractor changed. A text that
     cannot be extracted raises, unless ``failures`` is given: then it is added there and the
-    other documents go on.
+    other documents go on. All documents' records are returned at once; :func:`build_to` holds
+    only a few at a time.
     """
-    from .corpus import extract_corpus
-    from .records import load_records
+    import shutil
+    import tempfile
 
-    paths = _expand(inputs)
-    for path in paths:
-        if path.suffix not in _TEXT_SUFFIXES + _RECORD_SUFFIXES:
-            raise InputError(
-                f"unknown input type {path.suffix!r};"
-                " expected records (.yaml) or a text (.txt, .md)",
-                path=path,
+    from .corpus import TEXT_SUFFIXES, expand_inputs, read_documents, worker_pool
+
+    paths = expand_inputs(inputs)
+    scratch = Path(tempfile.mkdtemp(prefix="plangraph-read-"))
+    try:
+        with worker_pool(jobs, sum(p.suffix in TEXT_SUFFIXES for p in paths)) as pool:
+            documents = read_documents(
+                paths,
+                cache_dir=Path(cache_dir) if cache_dir else scratch,
+                scratch=scratch,
+                pool=pool,
+                options=options,
+                source_dirs=source_dirs,
+                progress=progress,
+                failures=failures,
             )
-    texts = [p for p in paths if p.suffix in _TEXT_SUFFIXES]
-    extracted: dict[Path, Records] = {}
-    if texts:
-        corpus = extract_corpus(texts, options, jobs=jobs, cache_dir=cache_dir, progress=progress)
-        if corpus.failures and failures is None:
-            raise corpus.failures[0]
-        if failures is not None:
-            failures.extend(corpus.failures)
-        done = {r.document.source.file: r for r in corpus.records}
-        extracted = {p: done[p.name] for p in texts if p.name in done}
-        if progress and corpus.cached:
-            progress(f"{corpus.cached} unchanged document(s) taken from the cache")
-    loaded: list[Records] = []
-    seen: dict[str, Path] = {}
-    for path in paths:
-        if path.suffix in _TEXT_SUFFIXES:
-            if path not in extracted:
-                continue  # failed; reported through ``failures``
-            records = extracted[path]
-        else:
-            records = load_records(path, source_dirs=source_dirs)
-        doc_id = records.document.id
-        if doc_id in seen:
-            raise RecordsError(
-                f"document id {doc_id!r} is also used by {seen[doc_id]}",
-                path=path,
-                field="document.id",
-            )
-        seen[doc_id] = path
-        loaded.append(records)
-        if progress:
-            progress(f"read {path}: {_counts(records)}")
-    return loaded
+        return [doc.load() for doc in documents]
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def collect_records(
@@ -123,13 +95,10 @@ def collect_records(
 ) -> list[Records]:
     """Records of ``inputs``, outcomes linked to the commitments they report on (see
     :mod:`plangraph.track`); with no input, the bundled sample dataset."""
-    from ._resources import data_file
     from .track import link_corpus
 
-    if not inputs:
-        inputs = [Path(str(data_file(SAMPLE)))]
     records = load_inputs(
-        inputs,
+        inputs or [_sample()],
         source_dirs=source_dirs,
         options=options,
         progress=progress,
@@ -143,15 +112,6 @@ def collect_records(
     return records
 
 
-def _counts(records: Records) -> str:
-    parts = []
-    for kind in ("keywords", "measures", "projects", "tasks", "targets", "outcomes", "regions"):
-        n = len(getattr(records, kind))
-        if n:
-            parts.append(f"{n} {kind}")
-    return ", ".join(parts) or "no facts"
-
-
 def build(
     inputs: Sequence[str | Path] = (),
     *,
@@ -159,7 +119,8 @@ def build(
     options: ExtractOptions | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Dataset:
-    """The RDF dataset of ``inputs`` (records files, texts); with none, of the bundled sample."""
+    """The RDF dataset of ``inputs`` (records files, texts), in memory; with none, of the bundled
+    sample. For many documents, :func:`build_to` writes the same graph with bounded memory."""
     from .rdf import rdfize
 
     records = collect_records(inputs, source_dirs=source_dirs, options=options, progress=progress)
@@ -179,25 +140,24 @@ def build_to(
     cache: bool = True,
     keep_going: bool = False,
 ) -> BuildResult:
-    """Build and write ``graph.trig`` (and ``graph.html``) into ``out_dir``.
+    """Build and write ``graph.trig`` (and ``graph.html``) into ``out_dir``; with no input, the
+    bundled sample.
 
     With ``store``, the dataset also replaces the contents of that store folder (see
     ``plangraph.store``), before any file is written.
 
     Nothing is replaced until everything is made; then each file is replaced atomically, so bad
-    input or an interruption leaves what was there before. The TriG is assembled document by
-    document in an Oxigraph store on disk (bounded memory; unchanged documents' graphs come
-    from ``out_dir/.cache``); only the page needs the whole graph in memory.
-
-    Texts are extracted in ``jobs`` processes; with ``cache``, each text's records are kept in
-    ``out_dir/.cache`` and reused while neither the text nor the extractor changes. With
-    ``keep_going``, a text that cannot be extracted is listed in ``BuildResult.failures`` and the
-    others are built; without it, it stops the build.
+    input or an interruption leaves what was there before. Documents are read, linked and turned
+    into graphs a few at a time in ``jobs`` processes, and their TriG joined on disk (see
+    :mod:`plangraph.assemble`): memory does not grow with the number of documents, except for
+    the page's network. With ``cache``, each text's records and each document's graph are
+    kept in ``out_dir/.cache`` and reused while their inputs are unchanged; when nothing at all
+    changed, the outputs are kept as they are. With ``keep_going``, a text that cannot be
+    extracted is listed in ``BuildResult.failures`` and the others are built; without it, it
+    stops the build.
     """
-    from .assemble import write_trig
+    from .assemble import assemble
     from .io import atomic_write, file_sha256
-    from .network import to_networkx
-    from .rdf import rdfize
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -214,44 +174,41 @@ def build_to(
             progress("nothing changed since the last build: its outputs are kept")
         return kept
     failures: list[InputError] = []
-    records = collect_records(
-        inputs,
-        source_dirs=source_dirs,
-        options=options,
-        progress=progress,
-        jobs=jobs,
-        cache_dir=out / ".cache" if cache else None,
-        failures=failures if keep_going else None,
-    )
-    if not records:
-        raise failures[0] if failures else InputError("nothing to build")
-    # The page needs the whole graph in memory; the TriG does not (see plangraph.assemble).
-    dataset = rdfize(records) if html else None
-    page = None
-    nodes = 0
-    if dataset is not None:
-        from .viz import to_html
-
-        net = to_networkx(dataset)
-        nodes = len(net)
-        title = " · ".join(r.document.title for r in records[:3])
-        page = to_html(net, title=f"plangraph — {title}")
     staged = out / ".graph.trig.staged"
-    triples = write_trig(
-        records,
-        staged,
-        cache_dir=out / ".cache" if cache else None,
-        previous=out / "graph.trig",
-        progress=progress,
-        jobs=jobs,
-    )
+    outputs = [out / "graph.trig"]
+    fresh = not out.exists()
     try:
+        made = assemble(
+            inputs or [_sample()],
+            staged,
+            cache_dir=out / ".cache" if cache else None,
+            options=options,
+            source_dirs=source_dirs,
+            jobs=jobs,
+            network=html,
+            progress=progress,
+            failures=failures if keep_going else None,
+        )
+        if not made.documents:
+            raise failures[0] if failures else InputError("nothing to build")
+        page = None
+        if made.network is not None:
+            from .viz import to_html
+
+            docs = made.network.graph.get("documents", {})
+            title = " · ".join(d["title"] for d in list(docs.values())[:3])
+            page = to_html(made.network, title=f"plangraph — {title}")
         if store is not None:
             from .store import load_store
 
             load_store(store, staged.read_bytes(), rdf_format="trig", progress=progress)
-        outputs = [out / "graph.trig"]
         os.replace(staged, outputs[0])
+    except BaseException:
+        if fresh:  # a first build that failed leaves no folder behind
+            import shutil
+
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     finally:
         staged.unlink(missing_ok=True)
     if progress:
@@ -261,10 +218,14 @@ def build_to(
         atomic_write(outputs[1], page)
         if progress:
             progress(f"wrote {outputs[1]}")
+    nodes = len(made.network) if made.network is not None else 0
     if inputs_key is not None and not failures:
         hashes = " ".join(file_sha256(o) for o in outputs)
-        atomic_write(key_file, f"{inputs_key} {len(records)} {triples} {nodes} {hashes}\n")
-    return BuildResult(dataset, records, outputs, triples, nodes, failures)
+        line = f"{inputs_key} {len(made.documents)} {made.quads} {nodes} {hashes}\n"
+        atomic_write(key_file, line)
+    return BuildResult(
+        made.documents, made.links, outputs, made.quads, nodes, failures, made.network
+    )
 
 
 def _inputs_key(
@@ -273,14 +234,14 @@ def _inputs_key(
     """What a build's outputs depend on: the inputs' bytes and names, plangraph's settings."""
     import hashlib
 
-    from .corpus import settings_fingerprint
+    from .corpus import expand_inputs, settings_fingerprint
     from .io import file_sha256
 
     if not inputs:
         return None  # the bundled sample: cheap to build
     digest = hashlib.sha256(f"{settings_fingerprint(options)} html={html}".encode())
     try:
-        for path in _expand(inputs):
+        for path in expand_inputs(inputs):
             digest.update(f"\n{path.resolve()} {file_sha256(path)}".encode())
     except (OSError, InputError):
         return None  # let the build itself report it
@@ -301,4 +262,4 @@ def _unchanged(key_file: Path, key: str | None, out: Path, html: bool) -> BuildR
         not o.is_file() or file_sha256(o) != h for o, h in zip(outputs, fields[4:], strict=True)
     ):
         return None
-    return BuildResult(None, [], outputs, int(fields[2]), int(fields[3]), [])
+    return BuildResult([], [], outputs, int(fields[2]), int(fields[3]), [])

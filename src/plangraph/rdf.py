@@ -17,7 +17,7 @@ from .iris import BASE, slug
 from .namespace import PG
 from .records import Outcome, Records, Span, Target
 
-__all__ = ["REFERENCE_GRAPH", "rdfize", "document_iri", "fill_reference"]
+__all__ = ["REFERENCE_GRAPH", "rdfize", "document_iri", "fill_reference", "reference_needs"]
 
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
 INDUSTRY_SCHEME = URIRef(BASE + "scheme/industry")
@@ -301,9 +301,9 @@ def rdfize(records: Iterable[Records], *, reference: bool = True) -> Dataset:
     return dataset
 
 
-def reference_graph(records: Iterable[Records], graph: Graph | None = None) -> Graph:
-    """The shared graph of ``records``: their regions up the hierarchy, the industry scheme."""
-    graph = Graph() if graph is None else graph
+def reference_needs(records: Iterable[Records]) -> tuple[set[str], dict[str, str | None]]:
+    """What ``records`` ask of the reference graph: region codes (their own regions' and the
+    documents'), and named areas with the code of the region they lie in."""
     region_keys: set[str] = set()
     named_areas: dict[str, str | None] = {}
     for rec in records:
@@ -316,7 +316,13 @@ def reference_graph(records: Iterable[Records], graph: Graph | None = None) -> G
                 named_areas[region.key] = region.within
                 if region.within:
                     region_keys.add(region.within)
-    fill_reference(graph, region_keys, named_areas)
+    return region_keys, named_areas
+
+
+def reference_graph(records: Iterable[Records], graph: Graph | None = None) -> Graph:
+    """The shared graph of ``records``: their regions up the hierarchy, the industry scheme."""
+    graph = Graph() if graph is None else graph
+    fill_reference(graph, *reference_needs(records))
     return graph
 
 

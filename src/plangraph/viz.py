@@ -190,8 +190,10 @@ def _strays(net: nx.DiGraph, strays: set[str], skip: set[str]) -> Points:
     """What no keyword reaches, one radial piece per connected part, packed into one group."""
     pieces = []
     left = set(strays)
-    while left:
-        root = max(sorted(left), key=lambda n: net.degree(n))
+    # each piece grows from its best-linked node (ties: the first by name)
+    for root in sorted(strays, key=lambda n: (-net.degree(n), n)):
+        if root not in left:
+            continue
         piece = {root}
         frontier = [root]
         while frontier:
