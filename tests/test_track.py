@@ -12,9 +12,9 @@ from plangraph.records import Outcome, Target
 from plangraph.track import indicator_similarity, judge, link_corpus
 
 
-def _t(indicator: str, qualifier: str = "Exact", **numbers: float) -> Target:
+def _t(indicator: str, qualifier: str = "Exact", growth: bool = False, **numbers: float) -> Target:
     values = {k: Decimal(str(v)) for k, v in numbers.items()}
-    return Target(indicator=indicator, unit="PERCENT", qualifier=qualifier, **values)  # type: ignore[arg-type]
+    return Target(indicator=indicator, unit="PERCENT", qualifier=qualifier, growth=growth, **values)  # type: ignore[arg-type]
 
 
 def _o(indicator: str, value: float, growth: bool = False) -> Outcome:
@@ -34,6 +34,12 @@ def _o(indicator: str, value: float, growth: bool = False) -> Outcome:
         (_t("城镇调查失业率", "About", value=5.5), _o("城镇调查失业率", 6.1), "not-met"),
         (_t("研究中心", "Range", min=2, max=3), _o("研究中心", 2), "met"),
         (_t("研究中心", "Range", min=2, max=3), _o("研究中心", 1), "not-met"),
+        # a cut is the number: a bigger cut than planned is better, whatever is cut
+        (_t("能耗降低", "About", True, value=2.5), _o("能耗降低", 3.8, growth=True), "exceeded"),
+        (_t("能耗降低", "About", True, value=2.5), _o("能耗降低", 1.9, growth=True), "not-met"),
+        # a price ceiling is met by anything up to it; 涨幅 and 上涨 are both rates
+        (_t("居民消费价格涨幅", "About", value=3), _o("居民消费价格", 0.2, growth=True), "met"),
+        (_t("居民消费价格涨幅", "About", value=3), _o("居民消费价格", 3.6, growth=True), "not-met"),
     ],
 )
 def test_judge(target: Target, outcome: Outcome, status: str) -> None:
@@ -48,6 +54,32 @@ def test_no_comparison_between_a_yearly_addition_and_a_running_total() -> None:
 
 def test_no_comparison_between_growth_and_level() -> None:
     assert judge(_t("数字经济规模", value=15), _o("数字经济规模", 12, growth=True)) == "reported"
+
+
+PLAN_TARGETS = (
+    "2031年某某省政府工作报告\n二、2031年工作安排\n主要预期目标是：地区生产总值增长5%左右，"
+    "城镇调查失业率5.5%左右，居民消费价格涨幅3%左右，单位地区生产总值能耗降低2.5%左右。\n"
+)
+REVIEW_TARGETS = (
+    "2032年某某省政府工作报告\n一、2031年工作回顾\n地区生产总值增长5.1%，城镇调查失业率5.1%，"
+    "居民消费价格上涨0.2%，单位地区生产总值能耗降低3.8%。\n"
+)
+
+
+def test_main_targets_of_a_plan_against_the_review(tmp_path: Path) -> None:
+    from plangraph.pipeline import load_inputs
+
+    paths = []
+    for name, text in (("plan-2031.txt", PLAN_TARGETS), ("review-2032.txt", REVIEW_TARGETS)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    status = {link.commitment_label: link.status for link in link_corpus(load_inputs(paths))}
+    assert status == {
+        "地区生产总值": "met",
+        "城镇调查失业率": "exceeded",
+        "居民消费价格涨幅": "met",
+        "单位地区生产总值能耗降低": "exceeded",
+    }
 
 
 def test_indicator_similarity() -> None:

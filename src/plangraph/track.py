@@ -86,14 +86,28 @@ def _is_flow(indicator: str) -> bool:
 
 
 def _lower_is_better(indicator: str) -> bool:
-    return any(w in indicator for w in _cues()["lower_is_better"])
+    cues = _cues()
+    if any(w in indicator for w in cues["cut_words"]):
+        return False  # 能耗降低 2.5%: the number is the cut
+    return any(w in indicator for w in cues["lower_is_better"])
+
+
+def _is_rate(q: Target | Outcome) -> bool:
+    """A rate of change: a growth, or an indicator that names one (居民消费价格涨幅)."""
+    return q.growth or q.indicator.endswith(tuple(_cues()["rate_words"]))
 
 
 def judge(target: Target, outcome: Outcome) -> str:
     """met / exceeded / not-met / reported for an outcome against the target it reports on."""
     got = outcome.value if outcome.value is not None else outcome.min
-    if got is None or target.growth != outcome.growth:
+    if got is None or _is_rate(target) != _is_rate(outcome):
         return "reported"
+    if any(w in target.indicator for w in _cues()["ceilings"]):
+        bound = target.max if target.max is not None else target.value
+        if bound is None:
+            return "reported"
+        slack = 1 + _ABOUT if target.qualifier == "About" else 1
+        return "met" if got <= bound * slack else "not-met"
     if _is_flow(target.indicator) and not _is_flow(outcome.indicator):
         return "reported"  # 新建 150 座 against a running total of 268 座
     lo = target.min if target.qualifier in ("Range", "AtLeast") else target.value
@@ -126,7 +140,7 @@ def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outco
         if outcome.reports is not None or outcome.year != year or outcome.unit is None:
             continue
         for target in earlier.targets:
-            if target.unit != outcome.unit or target.growth != outcome.growth:
+            if target.unit != outcome.unit or _is_rate(target) != _is_rate(outcome):
                 continue
             score = indicator_similarity(target.indicator, outcome.indicator)
             if score >= _MIN_SIMILARITY:
