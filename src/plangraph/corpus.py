@@ -247,7 +247,9 @@ def read_documents(
             )
         seen[result.id] = result.input
         documents.append(result)
-        say(f"read {result.input}: {result.summary}")
+        # a document with no issuing region is taken as national: linked with other such ones
+        where = f"region {result.region}" if result.region else "no region: national"
+        say(f"read {result.input} ({result.year}, {where}): {result.summary}")
     if cached := sum(d.from_cache for d in documents):
         say(f"{cached} unchanged document(s) taken from the cache")
     return documents
