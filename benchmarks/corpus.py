@@ -10,8 +10,8 @@ same run:
 - peak memory (max RSS of any process of the build) at N/4, N/2 and N documents;
 - the page (graph.html) of all N, built from the cache, apart: it draws every node.
 
-Run: ``python benchmarks/corpus.py [--docs 200] [--corpus DIR]``. Each build is a fresh
-``plangraph build --no-html`` process, so the times include start-up and writing the graph.
+Run: ``python benchmarks/corpus.py [--docs 200] [--repeat 1] [--corpus DIR]``. Each build is a
+fresh ``plangraph build --no-html`` process, so the times include start-up and writing the graph.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,18 +94,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each timed build; medians are printed"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         docs = make_documents(args.corpus, folder, args.docs)
         out = folder / "out"
-        one, _ = timed_build(docs, out, 1, fresh=True)
-        many, peak = timed_build(docs, out, cores, fresh=True)
-        again, _ = timed_build(docs, out, cores, fresh=False)
-        with docs[0].open("a", encoding="utf-8") as handle:
-            handle.write("新建农村公路100公里。\n")
-        changed, _ = timed_build(docs, out, cores, fresh=False)
+        runs: dict[str, list[float]] = {"one": [], "many": [], "again": [], "changed": []}
+        peak = 0.0
+        for run in range(args.repeat):
+            runs["one"].append(timed_build(docs, out, 1, fresh=True)[0])
+            seconds, peak = timed_build(docs, out, cores, fresh=True)
+            runs["many"].append(seconds)
+            runs["again"].append(timed_build(docs, out, cores, fresh=False)[0])
+            with docs[0].open("a", encoding="utf-8") as handle:
+                handle.write(f"新建农村公路{100 + run}公里。\n")
+            runs["changed"].append(timed_build(docs, out, cores, fresh=False)[0])
+        one, many, again, changed = (statistics.median(runs[k]) for k in runs)
+        if args.repeat > 1:
+            print(f"medians of {args.repeat} runs")
         print(f"documents: {len(docs)}, cores: {cores}")
         print(f"first build, 1 process:   {one:7.1f} s  ({len(docs) / one:5.1f} documents/s)")
         print(
