@@ -129,3 +129,49 @@ def test_the_cache_keeps_only_what_the_last_build_used(texts: list[Path], tmp_pa
     after = sorted(p.name for p in cache.rglob("*") if p.is_file())
     assert len(after) == len(before)  # old records and graphs of the plan were removed
     assert len(list((cache / "graphs").glob("*.trig"))) == 2
+
+
+def test_a_build_killed_outright_leaves_nothing_that_lasts(
+    texts: list[Path], tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    first = build_to(texts, out, jobs=1, html=False).outputs[0].read_bytes()
+    # what a build killed with SIGKILL leaves: its scratch folder, named by a pid now dead
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (out / f".assemble-{dead}-x1y2" / "records").mkdir(parents=True)
+    (out / f".assemble-{os.getpid()}-live").mkdir()  # a running build's: kept
+    texts[0].write_text(PLAN.replace("500", "700"), encoding="utf-8")
+    build_to(texts, out, jobs=1, html=False)
+    assert not (out / f".assemble-{dead}-x1y2").exists()
+    assert (out / f".assemble-{os.getpid()}-live").exists()
+    assert (out / "graph.trig").read_bytes() != first
+
+
+def test_a_folder_gives_its_documents_in_subfolders_too_but_not_readmes_or_hidden_files(
+    tmp_path: Path,
+) -> None:
+    from plangraph.corpus import expand_inputs
+
+    corpus = tmp_path / "corpus"
+    for name, text in (("a/plan-2031.txt", PLAN), ("b/report-2032.txt", REVIEW)):
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "README.md").write_text("# what these texts are\n", encoding="utf-8")
+    (corpus / "out" / ".cache").mkdir(parents=True)
+    (corpus / "out" / ".cache" / "x.json").write_text("{}", encoding="utf-8")
+    (corpus / ".notes.txt").write_text("2031年 notes", encoding="utf-8")
+    assert [p.relative_to(corpus).as_posix() for p in expand_inputs([corpus])] == [
+        "a/plan-2031.txt",
+        "b/report-2032.txt",
+    ]
+    (link,) = build_to([corpus], tmp_path / "out", jobs=1, html=False).links
+    assert (link.earlier, link.later) == ("plan-2031", "report-2032")

@@ -41,6 +41,7 @@ def test_named_projects(sentence: str, expected: list[str]) -> None:
         "新建改造 50 个城镇社区养老工程。",
         "实施晋菜晋味提升行动。",
         "年内甲县通高速公路。",
+        "推进以县城为枢纽的城乡融合发展。",
     ],
 )
 def test_generic_phrases_are_not_projects(sentence: str) -> None:

@@ -170,6 +170,24 @@ def _network(trig: Path) -> nx.DiGraph:
     )
 
 
+def _sweep_scratch(folder: Path) -> None:
+    """Remove scratch folders that builds killed outright (no clean-up ran) left behind."""
+    for old in folder.glob(".assemble-*"):
+        pid = old.name.split("-")[1]
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
 def _prune(cache: Path, used: set[Path]) -> None:
     """Remove what this build did not use from the cache, so it does not grow without end."""
     for path in [*cache.glob("*.json"), *cache.glob("graphs/*.trig")]:
@@ -204,7 +222,8 @@ def assemble(
     paths = expand_inputs(inputs)
     say = progress or (lambda message: None)
     trig.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".assemble-", dir=trig.parent))
+    _sweep_scratch(trig.parent)
+    work = Path(tempfile.mkdtemp(prefix=f".assemble-{os.getpid()}-", dir=trig.parent))
     try:
         cache = Path(cache_dir) if cache_dir is not None else work / "cache"
         (cache / "graphs").mkdir(parents=True, exist_ok=True)

@@ -286,7 +286,11 @@ def _parser() -> argparse.ArgumentParser:
         "With no INPUT, builds the bundled Shanxi 2024 sample.",
     )
     build.add_argument(
-        "inputs", nargs="*", metavar="INPUT", help="records files (.yaml) or folders of them"
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="records (.yaml), texts (.txt, .md) or folders of them (subfolders too); "
+        "none: the bundled sample",
     )
     build.add_argument(
         "-o", "--output", default="out", metavar="DIR", help="output folder (default: out)"

@@ -81,13 +81,29 @@ def settings_fingerprint(options: object | None = None) -> str:
     return digest.hexdigest()[:16]
 
 
+def _in_folder(folder: Path) -> list[Path]:
+    """A folder's records and texts, in its subfolders too (sorted by path); hidden files and
+    folders (a build's ``.cache``) and READMEs are not documents."""
+    found = []
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts) or not path.is_file():
+            continue
+        if path.suffix in TEXT_SUFFIXES + RECORD_SUFFIXES and not path.name.lower().startswith(
+            "readme"
+        ):
+            found.append(path)
+    return sorted(found)
+
+
 def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
-    """The input files: files as given, folders by their records and texts (sorted)."""
+    """The input files: files as given; folders by their records and texts, subfolders too
+    (sorted), leaving out hidden files and READMEs."""
     paths: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in TEXT_SUFFIXES + RECORD_SUFFIXES)
+            found = _in_folder(path)
             if not found:
                 raise InputError("the folder holds no records (.yaml) or texts (.txt)", path=path)
             paths.extend(found)
