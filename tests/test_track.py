@@ -82,6 +82,43 @@ def test_main_targets_of_a_plan_against_the_review(tmp_path: Path) -> None:
     }
 
 
+PLAN_MIXED = (
+    "2031年某某省政府工作报告\n二、2031年工作安排\n主要预期目标是：地区生产总值增长5.5%左右，"
+    "一般公共预算收入增长3%，城镇新增就业45万人以上，城镇调查失业率控制在5.5%以内，"
+    "粮食产量稳定在280亿斤以上，PM2.5平均浓度控制在36微克/立方米以内，"
+    "单位地区生产总值能耗下降3%左右。\n（一）扩大投资。新建改造农村公路4300公里，改造老旧小区1500个。\n"
+)
+REVIEW_MIXED = (
+    "2032年某某省政府工作报告\n一、2031年工作回顾\n过去一年，地区生产总值增长5.3%，"
+    "一般公共预算收入完成3500亿元、增长2.9%，城镇新增就业48.3万人，城镇调查失业率5.1%，"
+    "粮食产量达到293.3亿斤，PM2.5平均浓度35.2微克/立方米，单位地区生产总值能耗下降3.2%。"
+    "新建改造农村公路4330公里，改造老旧小区1620个。\n"
+)
+
+
+def test_the_usual_kinds_of_target_against_a_review(tmp_path: Path) -> None:
+    """Growth about a value, floors (以上), ceilings (以内), a cut, yearly additions; money
+    reported beside a growth target is left alone."""
+    from plangraph.pipeline import load_inputs
+
+    paths = []
+    for name, text in (("plan-2031.txt", PLAN_MIXED), ("review-2032.txt", REVIEW_MIXED)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    status = {link.commitment_label: link.status for link in link_corpus(load_inputs(paths))}
+    assert status == {
+        "地区生产总值": "met",  # 5.3 within 5.5 ± 5 %
+        "一般公共预算收入": "not-met",  # 2.9 % against 3 %
+        "城镇新增就业": "exceeded",  # 48.3 万 against at least 45 万 (more than 5 % over)
+        "城镇调查失业率": "met",  # 5.1 % within at most 5.5 %
+        "粮食产量": "met",  # 293.3 亿斤 against at least 280 亿斤
+        "PM2.5平均浓度": "met",  # 35.2 within at most 36
+        "单位地区生产总值能耗下降": "exceeded",  # a cut of 3.2 % against about 3 %
+        "新建改造农村公路": "exceeded",
+        "改造老旧小区": "exceeded",
+    }
+
+
 def test_indicator_similarity() -> None:
     assert indicator_similarity("建设精品示范村", "建成精品示范村") == 1.0
     assert indicator_similarity("新建国家绿色工厂", "新创建省级绿色工厂") < 0.7
