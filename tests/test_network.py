@@ -167,3 +167,22 @@ def test_the_projection_from_a_store_is_the_projection_from_rdflib(tmp_path: Pat
     assert sorted(from_store.nodes(data=True)) == sorted(from_rdflib.nodes(data=True))
     assert sorted(from_store.edges(data=True)) == sorted(from_rdflib.edges(data=True))
     assert from_store.graph == from_rdflib.graph and len(from_store) > 200
+
+
+def test_a_file_is_projected_as_it_is_parsed_and_a_bad_one_names_its_line(tmp_path: Path) -> None:
+    from plangraph import DataError
+    from plangraph.io import serialize_trig
+
+    dataset = build()
+    good = tmp_path / "graph.trig"
+    good.write_bytes(serialize_trig(dataset))
+    from_file, in_memory = to_networkx(good), to_networkx(dataset)
+    assert dict(from_file.nodes(data=True)) == dict(in_memory.nodes(data=True))
+    assert list(from_file.edges(data=True)) == list(in_memory.edges(data=True))
+    lines = good.read_text(encoding="utf-8").splitlines()
+    lines[40] = lines[40].replace(" ;", " ; ;;; <broken")
+    bad = tmp_path / "bad.trig"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        to_networkx(bad)
+    assert "bad.trig" in str(caught.value) and ":41:" in str(caught.value)

@@ -260,11 +260,19 @@ def to_networkx(
     import networkx as nx
     from rdflib import RDF, Dataset, Graph, URIRef
 
-    from .io import load_dataset, union_graph
+    from .io import union_graph
     from .namespace import PG
 
     if isinstance(data, str | Path):
-        data = load_dataset(data)
+        # parsed straight into the index: a corpus's TriG is never loaded into rdflib
+        from .store import is_store, open_store, read_quads
+
+        quads = (
+            open_store(data).quads_for_pattern(None, None, None, None)
+            if is_store(data)
+            else read_quads(data)
+        )
+        data = QuadIndex(quads)
     graph: Any
     if isinstance(data, Dataset | Graph):
         graph = union_graph(data)

@@ -286,13 +286,31 @@ def _bulk_load(
         else:
             target.bulk_load(input=input, format=format)
     except SyntaxError as exc:
-        message = " ".join(str(exc.msg).split())
-        raise DataError(
-            f"not valid {format.name}: {message}"[:300],
-            path=path or "<data>",
-            line=exc.lineno,
-            column=exc.offset,
-        ) from None
+        raise _syntax_error(exc, format, path) from None
+
+
+def _syntax_error(exc: SyntaxError, format: pyoxigraph.RdfFormat, path: Path | None) -> DataError:
+    message = " ".join(str(exc.msg).split())
+    return DataError(
+        f"not valid {format.name}: {message}"[:300],
+        path=path or "<data>",
+        line=exc.lineno,
+        column=exc.offset,
+    )
+
+
+def read_quads(path: str | Path) -> Iterator[pyoxigraph.Quad]:
+    """The quads of an RDF file as they are parsed, nothing kept (triples in the default graph);
+    a bad file raises :class:`DataError` with its line and column."""
+    import pyoxigraph
+
+    path = Path(path)
+    _check_file(path)
+    fmt = _file_format(path)
+    try:
+        yield from pyoxigraph.parse(path=str(path), format=fmt)
+    except SyntaxError as exc:
+        raise _syntax_error(exc, fmt, path) from None
 
 
 def open_data(
