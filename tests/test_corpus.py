@@ -175,3 +175,36 @@ def test_a_folder_gives_its_documents_in_subfolders_too_but_not_readmes_or_hidde
     ]
     (link,) = build_to([corpus], tmp_path / "out", jobs=1, html=False).links
     assert (link.earlier, link.later) == ("plan-2031", "report-2032")
+
+
+def test_a_build_stopped_with_sigterm_leaves_the_previous_outputs(
+    texts: list[Path], tmp_path: Path, corpus: Path
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    before = build_to(texts, out, jobs=1, html=False).outputs[0].read_bytes()
+    command = [sys.executable, "-m", "plangraph.cli", "build", *map(str, texts)]
+    command += [*map(str, sorted(corpus.glob("*.txt"))), "-o", str(out), "-j", "2", "--no-cache"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # stop it once it is extracting
+            line = process.stderr.readline()
+            if not line or line.startswith("extracted 1/"):
+                break
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(60) == 130
+        assert "interrupted" in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(30)
+        if process.stderr is not None:
+            process.stderr.close()
+    assert (out / "graph.trig").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == [".cache", "graph.trig"]  # no scratch left

@@ -125,8 +125,13 @@ def worker_pool(jobs: int | None, work: int) -> Iterator[Executor | None]:
     if workers <= 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         yield pool
+    except BaseException:
+        pool.shutdown(cancel_futures=True)  # interrupted: drop what has not started, let the rest end
+        raise
+    pool.shutdown()
 
 
 def _summary(records: Records) -> str:
