@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import NoReturn
 
@@ -109,3 +110,13 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+def stop_process(process: subprocess.Popen[str]) -> None:
+    """Kill a test's child process if it still runs, and close its pipes."""
+    if process.poll() is None:
+        process.kill()
+        process.wait(30)
+    for pipe in (process.stdout, process.stderr):
+        if pipe is not None:
+            pipe.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import stop_process
 
 from plangraph.cli import main
 from plangraph.corpus import extract_corpus
@@ -201,10 +202,6 @@ def test_a_build_stopped_with_sigterm_leaves_the_previous_outputs(
         assert process.wait(60) == 130
         assert "interrupted" in process.stderr.read()
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(30)
-        if process.stderr is not None:
-            process.stderr.close()
+        stop_process(process)
     assert (out / "graph.trig").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == [".cache", "graph.trig"]  # no scratch left

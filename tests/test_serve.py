@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import stop_process
 from rdflib import Dataset, Graph
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
@@ -352,11 +353,7 @@ def test_cli_serve_answers_and_stops_on_interrupt(tmp_path: Path, sample: Datase
         process.send_signal(signal.SIGINT)
         assert process.wait(30) == 0
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(30)
-        if process.stderr is not None:
-            process.stderr.close()
+        stop_process(process)
 
 
 def test_cli_serve_bad_store_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

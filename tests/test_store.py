@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from conftest import stop_process
 from rdflib import Dataset
 
 from plangraph import DataError, build, load_store, open_store, query
@@ -129,11 +130,7 @@ def test_a_killed_load_leaves_the_previous_contents(tmp_path: Path, sample: Data
         process.send_signal(signal.SIGKILL)
         process.wait(30)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(30)
-        if process.stdout is not None:
-            process.stdout.close()
+        stop_process(process)
     assert store_info(folder) == before
     assert len(open_store(folder)) == before.quads
     after = load_store(folder, sample)  # the next load sweeps the leftover away

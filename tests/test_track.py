@@ -66,15 +66,19 @@ REVIEW_TARGETS = (
 )
 
 
-def test_main_targets_of_a_plan_against_the_review(tmp_path: Path) -> None:
+def _statuses(folder: Path, plan: str, review: str) -> dict[str, str]:
+    """Each commitment of ``plan`` that ``review`` reports on, with its status."""
     from plangraph.pipeline import load_inputs
 
     paths = []
-    for name, text in (("plan-2031.txt", PLAN_TARGETS), ("review-2032.txt", REVIEW_TARGETS)):
-        paths.append(tmp_path / name)
+    for name, text in (("plan-2031.txt", plan), ("review-2032.txt", review)):
+        paths.append(folder / name)
         paths[-1].write_text(text, encoding="utf-8")
-    status = {link.commitment_label: link.status for link in link_corpus(load_inputs(paths))}
-    assert status == {
+    return {link.commitment_label: link.status for link in link_corpus(load_inputs(paths))}
+
+
+def test_main_targets_of_a_plan_against_the_review(tmp_path: Path) -> None:
+    assert _statuses(tmp_path, PLAN_TARGETS, REVIEW_TARGETS) == {
         "地区生产总值": "met",
         "城镇调查失业率": "exceeded",
         "居民消费价格涨幅": "met",
@@ -99,14 +103,7 @@ REVIEW_MIXED = (
 def test_the_usual_kinds_of_target_against_a_review(tmp_path: Path) -> None:
     """Growth about a value, floors (以上), ceilings (以内), a cut, yearly additions; money
     reported beside a growth target is left alone."""
-    from plangraph.pipeline import load_inputs
-
-    paths = []
-    for name, text in (("plan-2031.txt", PLAN_MIXED), ("review-2032.txt", REVIEW_MIXED)):
-        paths.append(tmp_path / name)
-        paths[-1].write_text(text, encoding="utf-8")
-    status = {link.commitment_label: link.status for link in link_corpus(load_inputs(paths))}
-    assert status == {
+    assert _statuses(tmp_path, PLAN_MIXED, REVIEW_MIXED) == {
         "地区生产总值": "met",  # 5.3 within 5.5 ± 5 %
         "一般公共预算收入": "not-met",  # 2.9 % against 3 %
         "城镇新增就业": "exceeded",  # 48.3 万 against at least 45 万 (more than 5 % over)

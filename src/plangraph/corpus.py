@@ -31,6 +31,7 @@ __all__ = [
     "extract_corpus",
     "expand_inputs",
     "read_documents",
+    "read_records",
     "settings_fingerprint",
     "worker_pool",
 ]
@@ -129,7 +130,9 @@ def worker_pool(jobs: int | None, work: int) -> Iterator[Executor | None]:
     try:
         yield pool
     except BaseException:
-        pool.shutdown(cancel_futures=True)  # interrupted: drop what has not started, let the rest end
+        pool.shutdown(
+            cancel_futures=True
+        )  # interrupted: drop what has not started, let the rest end
         raise
     pool.shutdown()
 
@@ -290,25 +293,48 @@ def extract_corpus(
     records on disk) is the one to use.
     """
     result = CorpusResult()
-    files = [Path(p) for p in paths]
+    read = read_records(
+        [Path(p) for p in paths],
+        options=options,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        progress=progress,
+        failures=result.failures,
+    )
+    result.records = [records for _, records in read]
+    result.cached = sum(doc.from_cache for doc, _ in read)
+    result.extracted = len(read) - result.cached
+    return result
+
+
+def read_records(
+    paths: Sequence[Path],
+    *,
+    options: object | None = None,
+    jobs: int | None = None,
+    cache_dir: str | Path | None = None,
+    source_dirs: Sequence[str | Path] = (),
+    progress: Callable[[str], None] | None = None,
+    failures: list[InputError] | None = None,
+) -> list[tuple[Document, Records]]:
+    """:func:`read_documents` in ``jobs`` processes, with every document's records loaded (all
+    at once: for a few documents). Without ``cache_dir``, texts' records are not kept."""
     scratch = Path(tempfile.mkdtemp(prefix="plangraph-read-"))
     try:
-        with worker_pool(jobs, len(files)) as pool:
+        with worker_pool(jobs, sum(p.suffix in TEXT_SUFFIXES for p in paths)) as pool:
             documents = read_documents(
-                files,
+                paths,
                 cache_dir=Path(cache_dir) if cache_dir else scratch,
                 scratch=scratch,
                 pool=pool,
                 options=options,
+                source_dirs=source_dirs,
                 progress=progress,
-                failures=result.failures,
+                failures=failures,
             )
-        result.records = [doc.load() for doc in documents]
+        return [(doc, doc.load()) for doc in documents]
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    result.cached = sum(doc.from_cache for doc in documents)
-    result.extracted = len(documents) - result.cached
-    return result
 
 
 def terminal_progress(message: str) -> None:

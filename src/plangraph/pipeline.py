@@ -59,28 +59,18 @@ def load_inputs(
     other documents go on. All documents' records are returned at once; :func:`build_to` holds
     only a few at a time.
     """
-    import shutil
-    import tempfile
+    from .corpus import expand_inputs, read_records
 
-    from .corpus import TEXT_SUFFIXES, expand_inputs, read_documents, worker_pool
-
-    paths = expand_inputs(inputs)
-    scratch = Path(tempfile.mkdtemp(prefix="plangraph-read-"))
-    try:
-        with worker_pool(jobs, sum(p.suffix in TEXT_SUFFIXES for p in paths)) as pool:
-            documents = read_documents(
-                paths,
-                cache_dir=Path(cache_dir) if cache_dir else scratch,
-                scratch=scratch,
-                pool=pool,
-                options=options,
-                source_dirs=source_dirs,
-                progress=progress,
-                failures=failures,
-            )
-        return [doc.load() for doc in documents]
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    read = read_records(
+        expand_inputs(inputs),
+        options=options,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        source_dirs=source_dirs,
+        progress=progress,
+        failures=failures,
+    )
+    return [records for _, records in read]
 
 
 def collect_records(
