@@ -180,3 +180,17 @@ def test_promises_named_query_gives_the_links_from_a_built_graph(tmp_path: Path)
     assert str(row["status"]).endswith("NotMet")
     assert row["commitmentQuote"] == "新建农村公路500公里"
     assert row["outcomeQuote"] == "新建农村公路480公里"
+
+
+def test_figures_for_several_years_are_not_held_against_one_years_target(tmp_path: Path) -> None:
+    plan = "2031年某某省政府工作报告\n二、2031年工作安排\n新建农村公路4300公里。\n"
+    review = (
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n五年来，全省新建农村公路2万公里。"
+        "过去一年，新建农村公路4100公里。\n"
+    )
+    assert _statuses(tmp_path, plan, review) == {"新建农村公路": "not-met"}  # 4100, not 20000
+    from plangraph.extraction import extract_text
+
+    records = extract_text(review, "review-2032.txt", "0" * 64)
+    years = {o.value: o.year for o in records.outcomes}
+    assert years == {20000: None, 4100: 2031}

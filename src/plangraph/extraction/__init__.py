@@ -45,6 +45,21 @@ def _measure_rule() -> tuple[re.Pattern[str], int]:
     return re.compile(rf"^(?:(?:{adverbs}))*(?:{verbs})"), int(rules["max_chars"])
 
 
+@cache
+def _several_years() -> re.Pattern[str]:
+    from .entities import word_lists
+
+    cues = "|".join(map(re.escape, word_lists()["outcomes"]["several_years"]))
+    return re.compile(rf"{cues}|(?:19|20)\d\d年以来")
+
+
+def _review_year(folded: str, clause_start: int, at: int, year: int) -> int | None:
+    """The year a figure of the review part is for: the year before the report's, or none when
+    its sentence, up to the figure, speaks of several years."""
+    sentence_start = max(folded.rfind(c, 0, clause_start) for c in "。！？!?\n") + 1
+    return None if _several_years().search(folded, sentence_start, at) else year - 1
+
+
 @dataclass
 class ExtractOptions:
     doc_id: str | None = None
@@ -206,7 +221,8 @@ def extract_text(
                 evidence=[_span(text, q.start, q.end)],
             )
             if part == "review":
-                records.outcomes.append(Outcome(year=year - 1, status="reported", **common))  # type: ignore[arg-type]
+                when = _review_year(folded, s, q.start, year)
+                records.outcomes.append(Outcome(year=when, status="reported", **common))  # type: ignore[arg-type]
             else:
                 target = Target(year=year, task=task, measure=measure_label, **common)  # type: ignore[arg-type]
                 records.targets.append(target)
