@@ -205,3 +205,20 @@ def test_a_build_stopped_with_sigterm_leaves_the_previous_outputs(
         stop_process(process)
     assert (out / "graph.trig").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == [".cache", "graph.trig"]  # no scratch left
+
+
+def test_texts_with_the_same_name_in_two_folders_get_the_folders_in_their_ids(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    for folder, text in (("甲省", PLAN), ("乙省", PLAN.replace("500", "800"))):
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "2031.txt").write_text(text, encoding="utf-8")
+    (corpus / "甲省" / "2032.txt").write_text(REVIEW, encoding="utf-8")  # named once: keeps it
+    result = build_to([corpus], tmp_path / "out", jobs=1, html=False)
+    ids = sorted(d.id for d in result.documents)
+    assert ids[0] == "2032" and len(ids) == 3 and len(set(ids)) == 3
+    assert all(i.startswith(("jia-sheng-2031", "yi-sheng-2031")) for i in ids[1:])
+    (tmp_path / "out" / ".cache" / "build.key").unlink()  # read again, from the cache
+    again = build_to([corpus], tmp_path / "out", jobs=1, html=False).documents
+    assert sorted(d.id for d in again) == ids and all(d.from_cache for d in again)

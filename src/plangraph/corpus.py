@@ -167,7 +167,8 @@ def _read(
     path: str, target: str, options: object | None, source_dirs: Sequence[str]
 ) -> Document | str:
     """One input (in a worker): its records as JSON at ``target``; a text's are reused when
-    ``target`` already holds them. An error comes back as text: ``kind NUL message``."""
+    ``target`` already holds them. ``options`` are the extractor's, with this text's id. An
+    error comes back as text: ``kind NUL message``."""
     from .io import atomic_write
     from .records import load_records, records_to_json
 
@@ -198,6 +199,37 @@ def _cache_path(cache_dir: Path, sha256: str, fingerprint: str, name: str) -> Pa
     return cache_dir / f"{sha256[:32]}-{named}-{fingerprint}.json"
 
 
+def _text_ids(paths: Sequence[Path], options: object | None) -> dict[int, str]:
+    """Ids for texts whose file names would give two of them the same id (2025.txt in the
+    folders 河南 and 湖北): the folder's name joins the file's (he-nan-…-2025). By index."""
+    from .extraction import ExtractOptions, default_id
+
+    if isinstance(options, ExtractOptions) and options.doc_id:
+        return {}  # one id given for all: two texts are an error, as they should be
+    by_id: dict[str, list[int]] = {}
+    for i, path in enumerate(paths):
+        if path.suffix in TEXT_SUFFIXES:
+            by_id.setdefault(default_id(str(path)), []).append(i)
+    return {
+        i: default_id(f"{paths[i].parent.name}-{paths[i].name}")
+        for same in by_id.values()
+        if len(same) > 1
+        for i in same
+    }
+
+
+def _with_id(options: object | None, doc_id: str | None) -> object | None:
+    from dataclasses import replace
+
+    from .extraction import ExtractOptions
+
+    if doc_id is None:
+        return options
+    return replace(
+        options if isinstance(options, ExtractOptions) else ExtractOptions(), doc_id=doc_id
+    )
+
+
 def read_documents(
     paths: Sequence[Path],
     *,
@@ -217,6 +249,7 @@ def read_documents(
     """
     say = progress or (lambda message: None)
     fingerprint = settings_fingerprint(options)
+    ids = _text_ids(paths, options)
     results: dict[int, Document | str | InputError] = {}
     work: list[tuple[int, Path, Path]] = []
     for i, path in enumerate(paths):
@@ -228,7 +261,8 @@ def read_documents(
         except OSError as exc:
             results[i] = InputError(f"cannot be read: {exc.strerror}", path=path)
             continue
-        work.append((i, path, _cache_path(cache_dir, sha, fingerprint, path.name)))
+        named = f"{path.name}#{ids[i]}" if i in ids else path.name
+        work.append((i, path, _cache_path(cache_dir, sha, fingerprint, named)))
     extracting = sum(p.suffix in TEXT_SUFFIXES and not t.is_file() for _, p, t in work)
     done = 0
 
@@ -241,12 +275,13 @@ def read_documents(
             done += 1
             say(f"extracted {done}/{max(done, extracting)}: {paths[index].name}")
 
-    extra = (options, [str(d) for d in source_dirs])
+    dirs = [str(d) for d in source_dirs]
+    tasks = [(i, (str(p), str(t), _with_id(options, ids.get(i)), dirs)) for i, p, t in work]
     if pool is None:
-        for i, path, target in work:
-            finish(i, _read(str(path), str(target), *extra))
+        for i, args in tasks:
+            finish(i, _read(*args))
     else:
-        futures = {pool.submit(_read, str(p), str(t), *extra): i for i, p, t in work}
+        futures = {pool.submit(_read, *args): i for i, args in tasks}
         for future in as_completed(futures):
             finish(futures[future], future.result())
     documents: list[Document] = []

@@ -32,7 +32,7 @@ from ..records import (
 )
 from .entities import Mention
 
-__all__ = ["ExtractOptions", "extract", "extract_text"]
+__all__ = ["ExtractOptions", "default_id", "extract", "extract_text"]
 
 
 @cache
@@ -67,6 +67,12 @@ class ExtractOptions:
     year: int | None = None
     encoding: str | None = None
     kind: str | None = None
+
+
+def default_id(path: str) -> str:
+    """A document's id when none is given: its file name without the suffix (as a slug when
+    it is not already lower-case ASCII)."""
+    return _doc_id(path, None)
 
 
 def _doc_id(path: str, given: str | None) -> str:
