@@ -158,6 +158,30 @@ def test_track_cli(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["track", str(data_file("shanxi-2024.yaml")), str(corpus / "shanxi-2025.txt")]) == 0
     out = capsys.readouterr().out
     assert "煤炭先进产能占比" in out and "exceeded" in out
+    # the evidence on both sides: document, quote, offsets into each text
+    lines = out.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.split()[1:2] == ["煤炭先进产能占比"])
+    assert lines[row + 1].split()[0] == "shanxi-2024:" and "煤炭先进产能占比" in lines[row + 1]
+    assert lines[row + 2].split()[0] == "shanxi-2025:" and "–" in lines[row + 2]
+    text = (corpus / "shanxi-2025.txt").read_text(encoding="utf-8")
+    quote, offsets = lines[row + 2].split("「")[1].split("」")
+    start, end = map(int, offsets.strip().split("–"))
+    assert text[start:end] == quote
+
+
+def test_track_output_cut_short_by_its_reader_is_not_an_error(corpus: Path) -> None:
+    import subprocess
+    import sys
+
+    from plangraph._resources import data_file
+
+    command = [sys.executable, "-m", "plangraph.cli", "track", str(data_file("shanxi-2024.yaml"))]
+    shell = f"{' '.join(command)} {corpus / 'shanxi-2025.txt'} | true"  # reads nothing
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
 
 
 def test_promises_named_query_gives_the_links_from_a_built_graph(tmp_path: Path) -> None:

@@ -117,10 +117,11 @@ def _cmd_track(args: argparse.Namespace) -> int:
         import csv
 
         writer = csv.writer(sys.stdout)
-        writer.writerow(["earlier", "later", "kind", "status", "commitment", "outcome", "reports"])
+        head = ["earlier", "later", "kind", "status", "commitment", "outcome", "reports"]
+        writer.writerow([*head, "commitment_evidence", "outcome_evidence"])
         for k in links:
             row = [k.earlier, k.later, k.kind, k.status, k.commitment_label, k.outcome_label]
-            writer.writerow([*row, k.commitment])
+            writer.writerow([*row, k.commitment, k.commitment_evidence, k.outcome_evidence])
     else:
         print(format_links(links))
         if not links:
@@ -498,6 +499,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("plangraph: interrupted; earlier outputs are left as they were", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (plangraph query … | head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from .records import Outcome, Records, Target
+from .records import Outcome, Records, Span, Target
 
 __all__ = ["Link", "link_documents", "link_corpus", "judge", "indicator_similarity"]
 
@@ -42,6 +42,12 @@ class Link:
     outcome_label: str
     status: str
     score: float
+    commitment_evidence: str = ""  # the first span that states it: 「quote」 start–end
+    outcome_evidence: str = ""
+
+
+def _evidence(spans: Sequence[Span]) -> str:
+    return f"「{spans[0].quote}」 {spans[0].start}–{spans[0].end}" if spans else ""
 
 
 @cache
@@ -184,6 +190,8 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
                 outcome.indicator,
                 status,
                 round(score, 3),
+                _evidence(target.evidence),
+                _evidence(outcome.evidence),
             )
         )
     planned = {slug(project_name(p.name)): p for p in earlier.projects}
@@ -202,6 +210,8 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
                         outcome.indicator,
                         outcome.status or "reported",
                         1.0,
+                        _evidence(project.evidence),
+                        _evidence(outcome.evidence),
                     )
                 )
     for outcome in list(later.outcomes):
@@ -231,6 +241,8 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
                             outcome.indicator,
                             "met",
                             1.0,
+                            _evidence(task.evidence),
+                            _evidence(outcome.evidence),
                         )
                     )
     return links
@@ -254,9 +266,32 @@ def link_corpus(records: Sequence[Records]) -> list[Link]:
 
 
 def format_links(links: Iterable[Link]) -> str:
+    """The table ``plangraph track`` prints: a line per link, then the evidence on both sides
+    (document, quote, character offsets)."""
+    links = list(links)
     rows = [("status", "commitment", "outcome", "reports")]
     rows += [(k.status, k.commitment_label, k.outcome_label, k.commitment) for k in links]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    return "\n".join(
-        f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}" for r in rows
-    )
+    widths = [max(_width(r[i]) for r in rows) for i in range(3)]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=False)]
+        return "  ".join([*cells, row[3]]).rstrip()
+
+    lines = [line(rows[0])]
+    pad = " " * (widths[0] + 2)
+    for link, row in zip(links, rows[1:], strict=True):
+        lines.append(line(row))
+        for doc, evidence in (
+            (link.earlier, link.commitment_evidence),
+            (link.later, link.outcome_evidence),
+        ):
+            if evidence:
+                lines.append(f"{pad}{doc}: {evidence}")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
