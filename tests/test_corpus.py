@@ -222,3 +222,54 @@ def test_texts_with_the_same_name_in_two_folders_get_the_folders_in_their_ids(
     (tmp_path / "out" / ".cache" / "build.key").unlink()  # read again, from the cache
     again = build_to([corpus], tmp_path / "out", jobs=1, html=False).documents
     assert sorted(d.id for d in again) == ids and all(d.from_cache for d in again)
+
+
+def test_a_project_named_two_ways_in_two_documents_is_one_valid_node(tmp_path: Path) -> None:
+    """One node, one label (the name that identifies it), each spelling kept as another name."""
+    from plangraph import validate
+    from plangraph.io import load_dataset
+
+    plan = (
+        "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大投资\n"
+        "加快建设黄河古贤水利枢纽工程。\n"
+    )
+    review = (
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n（一）扩大投资\n古贤水利枢纽工程开工建设。\n"
+    )
+    paths = []
+    for name, text in (("plan-2031.txt", plan), ("report-2032.txt", review)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    result = build_to(paths, tmp_path / "out", jobs=1, html=False)
+    dataset = load_dataset(result.outputs[0])
+    report = validate(dataset)
+    assert report.conforms, report.results[:3]
+    from rdflib import RDFS, SKOS
+
+    from plangraph.rdf import project_iri
+
+    node = project_iri("古贤水利枢纽工程")
+    labels = {(str(o), g) for _, _, o, g in dataset.quads((node, RDFS.label, None, None))}
+    assert {label for label, _ in labels} == {"古贤水利枢纽工程"} and len(labels) == 2  # 2 graphs
+    other = {str(o) for _, _, o, _ in dataset.quads((node, SKOS.altLabel, None, None))}
+    assert other == {"黄河古贤水利枢纽工程"}
+
+
+def test_a_report_reviewing_two_versions_of_one_plan_builds_a_valid_graph(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The 2024 summary as text and as reviewed records: the 2025 report reviews both, and each
+    link gets an outcome of its own."""
+    from plangraph import validate
+    from plangraph._resources import data_file
+    from plangraph.io import load_dataset
+
+    inputs = [
+        data_file("shanxi-2024.yaml"),
+        corpus / "shanxi-2024-keywords.txt",
+        corpus / "shanxi-2025.txt",
+    ]
+    result = build_to(inputs, tmp_path / "out", html=False)
+    assert {link.earlier for link in result.links} == {"shanxi-2024", "shanxi-2024-keywords"}
+    report = validate(load_dataset(result.outputs[0]))
+    assert report.conforms, report.results[:3]

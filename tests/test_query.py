@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph, URIRef
 from plangraph import InputError, build, query
 from plangraph.cli import main
 from plangraph.gazetteer import gazetteer
-from plangraph.iris import slug
+from plangraph.iris import project_name, slug
 from plangraph.pipeline import collect_records
 from plangraph.records import Records
 from plangraph.sparql import (
@@ -193,7 +193,12 @@ def test_every_named_query_has_a_header_and_runs(store: pyoxigraph.Store) -> Non
 def test_projects_by_keyword(trig: Path, records: Records) -> None:
     labels = {k.n: k.label for k in records.keywords}
     expected = {
-        (p.keyword, labels[p.keyword], p.name, frozenset(_region_name(r) for r in p.regions))
+        (
+            p.keyword,
+            labels[p.keyword],
+            project_name(p.name),  # a project's label is the name that identifies it
+            frozenset(_region_name(r) for r in p.regions),
+        )
         for p in records.projects
         if p.keyword is not None
     }
@@ -247,7 +252,7 @@ def test_region_projects_rolls_up_the_hierarchy(trig: Path, records: Records) ->
         for key in project.regions:
             direct[key] += 1
             for region in up(key):
-                total[region].add(project.name)
+                total[region].add(project_name(project.name))
     df = query(trig, "region-projects")
     got = {
         row.region.rsplit("/", 1)[-1]: (
@@ -431,7 +436,7 @@ def test_cli_query_formats_and_bindings(
         == 0
     )
     out = capsys.readouterr().out
-    names = [p.name for p in records.projects if p.keyword == theme.n]
+    names = [project_name(p.name) for p in records.projects if p.keyword == theme.n]
     assert all(name in out for name in names) and f"({len(names)} rows)" in out
     assert (
         main(

@@ -13,7 +13,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from .iris import BASE, slug
+from .iris import BASE, project_name, slug
 from .namespace import PG
 from .records import Outcome, Records, Span, Target
 
@@ -43,8 +43,6 @@ def industry_iri(label: str) -> URIRef:
 
 def project_iri(name: str) -> URIRef:
     """One IRI per project across documents, whatever variant of its name a text uses."""
-    from .iris import project_name
-
     return _iri(f"project/{slug(project_name(name))}")
 
 
@@ -170,7 +168,12 @@ class _DocumentWriter:
         for p in self.records.projects:
             node = project_iri(p.name)
             self.add(node, RDF.type, PG.Project)
-            self.add(node, RDFS.label, _zh(p.name))
+            # one node across documents, so one label in all of them: the name that identifies
+            # the project; the document's own spelling, when it differs, is another name
+            name = project_name(p.name)
+            self.add(node, RDFS.label, _zh(name))
+            if p.name != name:
+                self.add(node, SKOS.altLabel, _zh(p.name))
             if p.label_en:
                 self.add(node, RDFS.label, Literal(p.label_en, lang="en"))
             if p.keyword is not None:

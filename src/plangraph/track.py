@@ -222,7 +222,8 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
                 for task in earlier.tasks:
                     task_outcome = Outcome(
                         indicator=f"{task.label}",
-                        id=f"{outcome.id}-task-{task.n}",
+                        # the earlier document in the id: a report may review two of them
+                        id=f"{outcome.id}-{e_id}-task-{task.n}",
                         year=outcome.year,
                         reports=f"task/{e_id}/{task.n}",
                         status="met",
