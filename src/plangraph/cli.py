@@ -284,9 +284,11 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser(
         "build",
-        help="records → graph.trig and graph.html",
-        description="Build the RDF dataset (one named graph per document) and its HTML network. "
-        "With no INPUT, builds the bundled Shanxi 2024 sample.",
+        help="records and texts → graph.trig and graph.html",
+        description="Build the RDF dataset (one named graph per document; each report's outcomes "
+        "linked to the commitments of its region's previous year) and its HTML network. With no "
+        "INPUT, builds the bundled Shanxi 2024 sample. Unchanged documents are taken from "
+        "DIR/.cache; when nothing changed, the outputs are kept.",
     )
     build.add_argument(
         "inputs",
@@ -311,10 +313,10 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         metavar="N",
-        help="processes extracting texts (default: one per core)",
+        help="worker processes reading, linking and writing documents (default: one per core)",
     )
     build.add_argument(
-        "--no-cache", action="store_true", help="re-extract every text (default: reuse DIR/.cache)"
+        "--no-cache", action="store_true", help="redo every document (default: reuse DIR/.cache)"
     )
     build.add_argument(
         "--store", metavar="DIR", help="also load the dataset into this store folder (replaced)"
