@@ -10,7 +10,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rdflib import Dataset, Graph
 
@@ -102,6 +102,27 @@ _NOT_RDF = {
 }
 
 
+def built_kind(path: str | Path) -> Literal["store", "file"]:
+    """Whether ``path`` holds a built graph as a store folder or as a file (an RDF file, as far
+    as can be told before reading it); a folder that is no store, or records or a text given
+    where a built graph is wanted, raise :class:`~plangraph.errors.DataError`."""
+    from .store import is_store
+
+    path = Path(path)
+    if path.is_dir():
+        if not is_store(path):
+            raise DataError(
+                "is a folder but not a plangraph store (make one with `plangraph build --store"
+                " DIR`)",
+                path=path,
+            )
+        return "store"
+    hint = _NOT_RDF.get(path.suffix.lower())
+    if hint is not None and path.is_file():
+        raise DataError(hint, path=path)
+    return "file"
+
+
 def load(path: str | Path) -> Dataset:
     """A built dataset, from an RDF file or a store folder, as an rdflib Dataset in memory.
 
@@ -118,20 +139,11 @@ def load(path: str | Path) -> Dataset:
     For many queries on a large store, ``plangraph.open_store(DIR)`` is faster: queries and
     tables take it (or the folder) directly, without the copy.
     """
-    from .store import is_store, open_store
+    from .store import open_store
 
     path = Path(path)
-    if path.is_dir():
-        if not is_store(path):
-            raise DataError(
-                "is a folder but not a plangraph store (make one with `plangraph build --store"
-                " DIR`)",
-                path=path,
-            )
+    if built_kind(path) == "store":
         return store_dataset(open_store(path))
-    hint = _NOT_RDF.get(path.suffix.lower())
-    if hint is not None and path.is_file():
-        raise DataError(hint, path=path)
     try:
         return load_dataset(path)
     except OSError as exc:  # unreadable: permissions, a vanished file, a device error

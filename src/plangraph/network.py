@@ -265,11 +265,12 @@ def to_networkx(
 
     if isinstance(data, str | Path):
         # parsed straight into the index: a corpus's TriG is never loaded into rdflib
-        from .store import is_store, open_store, read_quads
+        from .io import built_kind
+        from .store import open_store, read_quads
 
         quads = (
             open_store(data).quads_for_pattern(None, None, None, None)
-            if is_store(data)
+            if built_kind(data) == "store"
             else read_quads(data)
         )
         data = QuadIndex(quads)

@@ -104,23 +104,14 @@ def show(
     <plangraph network: 9 nodes, 10 links, 600px high>
     """
     import networkx as nx
-    import pyoxigraph
 
-    from .io import load, store_dataset
     from .network import select, to_networkx
     from .viz import to_html
 
     size = _height(height)
     if view not in ("auto", "full", "overview"):
         raise InputError(f"view must be auto, full or overview, not {view!r}")
-    if isinstance(data, nx.DiGraph):
-        net = data
-    elif isinstance(data, str | Path):
-        net = to_networkx(load(data))
-    elif isinstance(data, pyoxigraph.Store):
-        net = to_networkx(store_dataset(data))
-    else:
-        net = to_networkx(data)
+    net = data if isinstance(data, nx.DiGraph) else to_networkx(data)
     if any(f is not None for f in (keyword, types, document, region, industry)):
         net = select(
             net, keyword=keyword, types=types, document=document, region=region, industry=industry

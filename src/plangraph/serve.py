@@ -692,15 +692,12 @@ def make_server(
         return SparqlServer(
             (host, port), pool, limits or Limits(), cors=cors, log=log, temporary=temporary
         )
-    except OSError as exc:
+    except BaseException as exc:
         pool.close()
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
-        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    except BaseException:
-        pool.close()
-        if temporary is not None:
-            shutil.rmtree(temporary, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         raise
 
 

@@ -492,16 +492,18 @@ def draw(
 ) -> nx.DiGraph:
     """Draw a dataset, or the part the filters select, into the page ``output``.
 
-    ``data`` is an rdflib Dataset or Graph, an RDF file (``graph.trig``), or what ``build``
-    reads (records ``.yaml``, texts, folders of them), built first. The filters are those of
-    :func:`plangraph.network.select`. Returns the networkx graph drawn; raises
+    ``data`` is an rdflib Dataset or Graph, an RDF file (``graph.trig``), a store folder, or
+    what ``build`` reads (records ``.yaml``, texts, folders of them), built first. The filters
+    are those of :func:`plangraph.network.select`. Returns the networkx graph drawn; raises
     :class:`~plangraph.errors.InputError` when the filters select nothing.
     """
     from .errors import InputError
     from .network import to_networkx
+    from .store import is_store
 
     if isinstance(data, str | Path) and (
-        Path(data).is_dir() or Path(data).suffix in (".yaml", ".yml", ".txt", ".md")
+        (Path(data).is_dir() and not is_store(data))
+        or Path(data).suffix in (".yaml", ".yml", ".txt", ".md")
     ):
         from .pipeline import build
 
