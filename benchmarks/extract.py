@@ -37,7 +37,7 @@ def main() -> None:
     import jieba
 
     from plangraph.extraction import extract
-    from plangraph.source import read_source
+    from plangraph.sources.text import read_source
 
     jieba.setLogLevel(60)
     paths = sorted(args.corpus.glob("*.txt"))

@@ -44,9 +44,9 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 
 def synthetic(size: int) -> nx.DiGraph:
     """A projection of about ``size`` nodes: the sample and copies of it as later documents."""
-    from plangraph.network import to_networkx
-    from plangraph.pipeline import collect_records
-    from plangraph.rdf import rdfize
+    from plangraph.graph.rdfize import rdfize
+    from plangraph.pipeline.builder import collect_records
+    from plangraph.view.network import to_networkx
 
     base = collect_records()[0]
     per_copy = sum(len(getattr(base, k)) for k in ("keywords", "measures", "projects", "tasks"))
@@ -137,7 +137,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from plangraph.viz import to_html
+    from plangraph.view.page import to_html
 
     ours_mark = "Number(document.body.dataset.settledMs) || false"
     theirs_mark = "window.__settledMs || false"

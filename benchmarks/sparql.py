@@ -91,12 +91,12 @@ def generate(triples: int, path: Path) -> dict[str, Any]:
     import pyoxigraph
 
     from plangraph import rdfize
-    from plangraph.pipeline import collect_records
-    from plangraph.store import oxigraph_quads
+    from plangraph.graph.terms import oxigraph_quads
+    from plangraph.pipeline.builder import collect_records
 
     started = time.perf_counter()
     (sample,) = collect_records()
-    from plangraph.rdf import REFERENCE_GRAPH
+    from plangraph.graph.rdfize import REFERENCE_GRAPH
 
     single = rdfize([sample])
     shared = len(single.graph(REFERENCE_GRAPH))  # the reference graph is shared by all
@@ -124,7 +124,7 @@ ENGINES = ("plangraph", "pyoxigraph", "plangraph-memory", "pyoxigraph-memory")
 
 
 def _text(query: str) -> str:
-    from plangraph.sparql import named_queries
+    from plangraph.sparql.execute import named_queries
 
     return named_queries()[query].text if query in named_queries() else query
 
@@ -178,7 +178,7 @@ class _Engine:
 
     def run(self, query: str) -> int:
         import plangraph
-        from plangraph.sparql import PREFIXES
+        from plangraph.sparql.execute import PREFIXES
 
         if self.name.startswith("plangraph"):
             return len(plangraph.query(self.store, query))  # a typed DataFrame
@@ -224,7 +224,7 @@ class _Stopped(Exception):
 def _rdflib(data: Path, timeout: float) -> dict[str, Any]:
     from rdflib import Dataset
 
-    from plangraph.sparql import PREFIXES
+    from plangraph.sparql.execute import PREFIXES
 
     started = time.perf_counter()
     dataset = Dataset(default_union=True)

@@ -18,8 +18,8 @@ import pytest
 from conftest import chromium_executable
 
 from plangraph import build, to_networkx
-from plangraph.network import NODE_TYPES, overview, select
-from plangraph.viz import to_html
+from plangraph.view.network import NODE_TYPES, overview, select
+from plangraph.view.page import to_html
 
 ID = "https://w3id.org/plangraph/id/"
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -8,8 +8,8 @@ import pytest
 from conftest import stop_process
 
 from plangraph.cli import main
-from plangraph.corpus import extract_corpus
-from plangraph.pipeline import build_to
+from plangraph.pipeline.builder import build_to
+from plangraph.pipeline.corpus import extract_corpus
 
 PLAN = "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大投资\n新建农村公路500公里。\n"
 REVIEW = "2032年某某省政府工作报告\n一、2031年工作回顾\n（一）扩大投资\n新建农村公路520公里。\n"
@@ -160,7 +160,7 @@ def test_a_build_killed_outright_leaves_nothing_that_lasts(
 def test_a_folder_gives_its_documents_in_subfolders_too_but_not_readmes_or_hidden_files(
     tmp_path: Path,
 ) -> None:
-    from plangraph.corpus import expand_inputs
+    from plangraph.pipeline.corpus import expand_inputs
 
     corpus = tmp_path / "corpus"
     for name, text in (("a/plan-2031.txt", PLAN), ("b/report-2032.txt", REVIEW)):
@@ -227,7 +227,7 @@ def test_texts_with_the_same_name_in_two_folders_get_the_folders_in_their_ids(
 def test_a_project_named_two_ways_in_two_documents_is_one_valid_node(tmp_path: Path) -> None:
     """One node, one label (the name that identifies it), each spelling kept as another name."""
     from plangraph import validate
-    from plangraph.io import load_dataset
+    from plangraph.graph.rdfio import load_dataset
 
     plan = (
         "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大投资\n"
@@ -246,7 +246,7 @@ def test_a_project_named_two_ways_in_two_documents_is_one_valid_node(tmp_path: P
     assert report.conforms, report.results[:3]
     from rdflib import RDFS, SKOS
 
-    from plangraph.rdf import project_iri
+    from plangraph.graph.rdfize import project_iri
 
     node = project_iri("古贤水利枢纽工程")
     labels = {(str(o), g) for _, _, o, g in dataset.quads((node, RDFS.label, None, None))}
@@ -262,7 +262,7 @@ def test_a_report_reviewing_two_versions_of_one_plan_builds_a_valid_graph(
     link gets an outcome of its own."""
     from plangraph import validate
     from plangraph._resources import data_file
-    from plangraph.io import load_dataset
+    from plangraph.graph.rdfio import load_dataset
 
     inputs = [
         data_file("shanxi-2024.yaml"),

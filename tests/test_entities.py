@@ -10,8 +10,8 @@ import yaml
 from plangraph._resources import data_file
 from plangraph.extraction.entities import RegionMatcher, find_industries, find_projects
 from plangraph.extraction.structure import clauses
-from plangraph.iris import normalise_name
-from plangraph.source import fold, read_source
+from plangraph.sources.text import fold, read_source
+from plangraph.vocab.names import normalise_name
 
 
 def _projects(sentence: str) -> list[str]:

@@ -12,8 +12,9 @@ import plangraph
 from plangraph.cli import main
 from plangraph.errors import SourceError
 from plangraph.extraction import ExtractOptions, extract, extract_text
-from plangraph.records import Records, dump_records, parse_records
-from plangraph.scoring import evaluate
+from plangraph.extraction.scoring import evaluate
+from plangraph.records.model import Records
+from plangraph.records.reader import dump_records, parse_records
 
 REPORT = (
     "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大有效投资\n"
@@ -92,7 +93,7 @@ def test_extract_cli_writes_records_that_build(tmp_path: Path) -> None:
 
 def test_quality_on_the_founding_sample(corpus: Path) -> None:
     from plangraph._resources import data_file
-    from plangraph.records import load_records
+    from plangraph.records.reader import load_records
 
     predicted = extract(corpus / "shanxi-2024-keywords.txt", doc_id="shanxi-2024")
     gold = load_records(Path(str(data_file("shanxi-2024.yaml"))))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from plangraph.gazetteer import gazetteer
+from plangraph.vocab.gazetteer import gazetteer
 
 
 def test_codes_names_and_hierarchy() -> None:

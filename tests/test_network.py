@@ -10,7 +10,7 @@ import pytest
 from conftest import records_yaml
 
 from plangraph import InputError, build, to_networkx
-from plangraph.network import NODE_TYPES, clusters, hubs, overview, select
+from plangraph.view.network import NODE_TYPES, clusters, hubs, overview, select
 
 ID = "https://w3id.org/plangraph/id/"
 
@@ -158,7 +158,7 @@ def test_the_projection_from_a_store_is_the_projection_from_rdflib(tmp_path: Pat
     """The page of a corpus build is projected straight from the Oxigraph store it assembles."""
     import pyoxigraph
 
-    from plangraph.store import oxigraph_quads
+    from plangraph.graph.terms import oxigraph_quads
 
     dataset = build()
     store = pyoxigraph.Store()
@@ -171,7 +171,7 @@ def test_the_projection_from_a_store_is_the_projection_from_rdflib(tmp_path: Pat
 
 def test_a_file_is_projected_as_it_is_parsed_and_a_bad_one_names_its_line(tmp_path: Path) -> None:
     from plangraph import DataError
-    from plangraph.io import serialize_trig
+    from plangraph.graph.rdfio import serialize_trig
 
     dataset = build()
     good = tmp_path / "graph.trig"

@@ -16,7 +16,7 @@ from rdflib import Dataset
 
 import plangraph
 from plangraph import InputError, build, load_store, open_store, sample_path, show, to_networkx
-from plangraph.notebook import Network
+from plangraph.view.notebook import Network
 
 # Each tries another way out of a double-quoted attribute, or into the host page.
 HOSTILE = [
@@ -77,7 +77,7 @@ def sample() -> Dataset:
 
 
 def test_doctests_run() -> None:
-    result = doctest.testmod(plangraph.notebook, optionflags=doctest.ELLIPSIS)
+    result = doctest.testmod(plangraph.view.notebook, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
 
 

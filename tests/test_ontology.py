@@ -10,7 +10,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from plangraph._resources import ontology_file
-from plangraph.namespace import PG
+from plangraph.graph.namespace import PG
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/plangraph/ontology")
 PG_NS = str(PG._NS)

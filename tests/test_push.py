@@ -23,8 +23,8 @@ from rdflib import RDF, RDFS, Dataset, Literal
 
 from plangraph import InputError, build
 from plangraph.cli import main
-from plangraph.namespace import PG
-from plangraph.push import REFERENCE_GRAPH, push
+from plangraph.graph.namespace import PG
+from plangraph.sparql.push import REFERENCE_GRAPH, push
 
 DOC = "https://w3id.org/plangraph/id/doc/"
 UNRELATED = "http://example.org/graph/not-ours"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from plangraph._resources import data_file
 from plangraph.extraction.quantities import Quantity, find_quantities, fold_width
-from plangraph.vocab import units
+from plangraph.vocab.schemes import units
 
 D = Decimal
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import TEXT, records_yaml
 
 from plangraph.errors import RecordsError
-from plangraph.records import dump_records, load_records, parse_records
+from plangraph.records.reader import dump_records, load_records, parse_records
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -196,7 +196,7 @@ def test_duplicate_target_ids(records_dir: Path) -> None:
 
 
 def test_records_round_trip_through_the_cache_form(records_dir: Path) -> None:
-    from plangraph.records import records_from_json, records_to_json
+    from plangraph.records.cache import records_from_json, records_to_json
 
     records = load_records(records_dir / "records.yaml")
     assert records_from_json(records_to_json(records)) == records

@@ -8,11 +8,11 @@ import pytest
 from rdflib import RDF
 
 import plangraph
-from plangraph._resources import data_file
-from plangraph.gazetteer import gazetteer
-from plangraph.namespace import PG
-from plangraph.pipeline import SAMPLE
-from plangraph.records import Records, load_records
+from plangraph._resources import SAMPLE, data_file
+from plangraph.graph.namespace import PG
+from plangraph.records.model import Records
+from plangraph.records.reader import load_records
+from plangraph.vocab.gazetteer import gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from plangraph import build, query
 from plangraph.cli import main
-from plangraph.serve import Limits, SparqlServer, make_server, negotiate
+from plangraph.sparql.serve.server import Limits, SparqlServer, make_server, negotiate
 
 MAX_ROWS = 200
 TIME_LIMIT = 2.0

@@ -11,7 +11,7 @@ from rdflib.namespace import SH
 from test_shapes import INVALID, VALID, _named_shape, _parse
 
 import plangraph
-from plangraph.shacl import _shapes
+from plangraph.graph.shacl import _shapes
 
 
 def _reference(data: Graph, shapes: Graph) -> set[tuple[str, str]]:

@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from plangraph._resources import ontology_file
-from plangraph.namespace import PG
+from plangraph.graph.namespace import PG
 
 HEADER = "# violates:"
 

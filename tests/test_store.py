@@ -16,7 +16,7 @@ from rdflib import Dataset
 
 from plangraph import DataError, build, load_store, open_store, query
 from plangraph.cli import main
-from plangraph.store import MARKER, is_store, open_data, store_info
+from plangraph.sparql.store import MARKER, is_store, open_data, store_info
 
 REFERENCE = "https://w3id.org/plangraph/id/graph/reference"
 
@@ -112,7 +112,7 @@ def test_a_killed_load_leaves_the_previous_contents(tmp_path: Path, sample: Data
     child = textwrap.dedent(
         f"""
         import sys, time
-        import plangraph.store as store
+        import plangraph.sparql.store as store
         real = store._bulk_load
         def stalled(target, **kw):
             real(target, **kw)
@@ -144,7 +144,7 @@ def test_a_second_writer_gets_a_clear_message(tmp_path: Path, sample: Dataset) -
         f"""
         import time
         from pathlib import Path
-        from plangraph.store import _writer_lock
+        from plangraph.sparql.store import _writer_lock
         with _writer_lock(Path({str(folder)!r})):
             print("holding", flush=True)
             time.sleep(120)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from plangraph.extraction.structure import clauses, parse_structure
-from plangraph.source import fold, read_source
+from plangraph.sources.text import fold, read_source
 
 REPORT = """2031年某某省政府工作报告
 各位代表：

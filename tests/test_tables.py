@@ -1,4 +1,4 @@
-"""Tidy tables (plangraph.tables) and loading a built dataset back (plangraph.load)."""
+"""Tidy tables (plangraph.sparql.tables) and loading a built dataset back (plangraph.load)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rdflib import Dataset, Literal, URIRef
 
 import plangraph
 from plangraph import DataError, build, load, load_store, open_store, projects, regions, targets
-from plangraph.tables import _PROJECT_COLUMNS, _REGION_COLUMNS, _TARGET_COLUMNS
+from plangraph.sparql.tables import _PROJECT_COLUMNS, _REGION_COLUMNS, _TARGET_COLUMNS
 
 PG = "https://w3id.org/plangraph/ontology#"
 ID = "https://w3id.org/plangraph/id/"
@@ -59,7 +59,7 @@ def _part(row: dict[str, object]) -> _Part:
 
 
 def test_doctests_run() -> None:
-    for module in (plangraph.tables, plangraph.io):
+    for module in (plangraph.sparql.tables, plangraph.sparql.dataset):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.attempted > 0 and result.failed == 0, module.__name__
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from plangraph.cli import main
-from plangraph.records import Outcome, Target
-from plangraph.track import indicator_similarity, judge, link_corpus
+from plangraph.pipeline.track import indicator_similarity, judge, link_corpus
+from plangraph.records.model import Outcome, Target
 
 
 def _t(indicator: str, qualifier: str = "Exact", growth: bool = False, **numbers: float) -> Target:
@@ -68,7 +68,7 @@ REVIEW_TARGETS = (
 
 def _statuses(folder: Path, plan: str, review: str) -> dict[str, str]:
     """Each commitment of ``plan`` that ``review`` reports on, with its status."""
-    from plangraph.pipeline import load_inputs
+    from plangraph.pipeline.builder import load_inputs
 
     paths = []
     for name, text in (("plan-2031.txt", plan), ("review-2032.txt", review)):
@@ -142,7 +142,7 @@ EXPECTED = {
 def test_shanxi_2025_report_against_the_2024_plan(corpus: Path) -> None:
     from plangraph._resources import data_file
     from plangraph.extraction import extract
-    from plangraph.records import load_records
+    from plangraph.records.reader import load_records
 
     plan = load_records(Path(str(data_file("shanxi-2024.yaml"))))
     report = extract(corpus / "shanxi-2025.txt")

@@ -1,7 +1,11 @@
 """plangraph: Chinese planning documents to a traceable RDF knowledge graph.
 
-No submodule shares its name with a function of this API (``plangraph.query`` is the function;
-the module is ``plangraph.sparql``), since importing a submodule binds its name on the package.
+The code is a package per stage of the flow: ``sources`` (reading files), ``vocab`` (gazetteer,
+schemes, names), ``records``, ``extraction``, ``graph`` (RDF, SHACL), ``sparql`` (store, queries,
+tables, endpoint), ``view`` (network, page, notebook) and ``pipeline`` (build, corpus,
+tracking); a stage imports only the stages before it. No subpackage shares its name with a
+function of this API (``plangraph.query`` is the function; the package is ``plangraph.sparql``),
+since importing a submodule binds its name on the package.
 
 The public API is imported lazily, so that ``import plangraph`` (and the command line's
 ``--help``) stays fast; rdflib, pyshacl and friends load when a function first needs them.
@@ -17,39 +21,39 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from plangraph._version import __version__
 
 _EXPORTS = {
-    "build": "pipeline",
-    "build_to": "pipeline",
-    "load_records": "records",
-    "parse_records": "records",
-    "dump_records": "records",
-    "Records": "records",
-    "rdfize": "rdf",
+    "build": "pipeline.builder",
+    "build_to": "pipeline.builder",
+    "load_records": "records.reader",
+    "parse_records": "records.reader",
+    "dump_records": "records.reader",
+    "Records": "records.model",
+    "rdfize": "graph.rdfize",
     "extract": "extraction",
     "ExtractOptions": "extraction",
-    "evaluate": "scoring",
-    "link_corpus": "track",
-    "validate": "shacl",
-    "ValidationReport": "shacl",
-    "load_dataset": "io",
-    "load": "io",
-    "targets": "tables",
-    "projects": "tables",
-    "regions": "tables",
-    "show": "notebook",
-    "sample_path": "notebook",
-    "to_networkx": "network",
-    "to_html": "viz",
-    "write_html": "viz",
-    "draw": "viz",
-    "select": "network",
-    "query": "sparql",
-    "named_queries": "sparql",
-    "load_store": "store",
-    "open_store": "store",
-    "make_server": "serve",
+    "evaluate": "extraction.scoring",
+    "link_corpus": "pipeline.track",
+    "validate": "graph.shacl",
+    "ValidationReport": "graph.shacl",
+    "load_dataset": "graph.rdfio",
+    "load": "sparql.dataset",
+    "targets": "sparql.tables",
+    "projects": "sparql.tables",
+    "regions": "sparql.tables",
+    "show": "view.notebook",
+    "sample_path": "view.notebook",
+    "to_networkx": "view.network",
+    "to_html": "view.page",
+    "write_html": "view.page",
+    "draw": "pipeline.draw",
+    "select": "view.network",
+    "query": "sparql.execute",
+    "named_queries": "sparql.execute",
+    "load_store": "sparql.store",
+    "open_store": "sparql.store",
+    "make_server": "sparql.serve.server",
     "PlangraphError": "errors",
     "InputError": "errors",
     "RecordsError": "errors",
@@ -97,22 +101,25 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .errors import DataError, InputError, PlangraphError, RecordsError, SourceError
-    from .extraction import ExtractOptions, extract
-    from .io import load, load_dataset
-    from .network import select, to_networkx
-    from .notebook import sample_path, show
-    from .pipeline import build, build_to
-    from .rdf import rdfize
-    from .records import Records, dump_records, load_records, parse_records
-    from .scoring import evaluate
-    from .serve import make_server
-    from .shacl import ValidationReport, validate
-    from .sparql import named_queries, query
-    from .store import load_store, open_store
-    from .tables import projects, regions, targets
-    from .track import link_corpus
-    from .viz import draw, to_html, write_html
+    from plangraph.errors import DataError, InputError, PlangraphError, RecordsError, SourceError
+    from plangraph.extraction import ExtractOptions, extract
+    from plangraph.extraction.scoring import evaluate
+    from plangraph.graph.rdfio import load_dataset
+    from plangraph.graph.rdfize import rdfize
+    from plangraph.graph.shacl import ValidationReport, validate
+    from plangraph.pipeline.builder import build, build_to
+    from plangraph.pipeline.draw import draw
+    from plangraph.pipeline.track import link_corpus
+    from plangraph.records.model import Records
+    from plangraph.records.reader import dump_records, load_records, parse_records
+    from plangraph.sparql.dataset import load
+    from plangraph.sparql.execute import named_queries, query
+    from plangraph.sparql.serve.server import make_server
+    from plangraph.sparql.store import load_store, open_store
+    from plangraph.sparql.tables import projects, regions, targets
+    from plangraph.view.network import select, to_networkx
+    from plangraph.view.notebook import sample_path, show
+    from plangraph.view.page import to_html, write_html
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-__all__ = ["ontology_file", "data_file"]
+__all__ = ["SAMPLE", "ontology_file", "data_file"]
 
 _SOURCE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,3 +31,7 @@ def ontology_file(name: str) -> Traversable:
 def data_file(name: str) -> Traversable:
     """A file under ``data/`` (``units.yaml``, ``industries.yaml``, the sample records)."""
     return _folder("data").joinpath(*name.split("/"))
+
+
+SAMPLE = "shanxi-2024.yaml"
+"""The bundled sample records under ``data/``: what ``plangraph build`` builds with no input."""

@@ -14,8 +14,8 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 
-from . import __version__
-from .errors import InputError, PlangraphError
+from plangraph._version import __version__
+from plangraph.errors import InputError, PlangraphError
 
 __all__ = ["main"]
 
@@ -27,7 +27,7 @@ def _say(message: str) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import build_to
+    from plangraph.pipeline.builder import build_to
 
     result = build_to(
         args.inputs,
@@ -51,7 +51,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _progress() -> Callable[[str], None]:
-    from .corpus import terminal_progress
+    from plangraph.pipeline.corpus import terminal_progress
 
     def show(message: str) -> None:
         counted = re.match(r"(?:extracted|made graph) (\d+)/(\d+):", message)
@@ -66,7 +66,7 @@ def _progress() -> Callable[[str], None]:
 
 
 def _extract_options(args: argparse.Namespace) -> object:
-    from .extraction import ExtractOptions
+    from plangraph.extraction import ExtractOptions
 
     return ExtractOptions(
         doc_id=getattr(args, "id", None),
@@ -80,9 +80,9 @@ _KINDS = ("keywords", "measures", "projects", "tasks", "targets", "outcomes", "r
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .extraction import extract
-    from .io import atomic_write
-    from .records import dump_records
+    from plangraph._files import atomic_write
+    from plangraph.extraction import extract
+    from plangraph.records.reader import dump_records
 
     records = extract(args.text, _extract_options(args))  # type: ignore[arg-type]
     text = dump_records(records)
@@ -97,8 +97,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from .pipeline import load_inputs
-    from .scoring import evaluate
+    from plangraph.extraction.scoring import evaluate
+    from plangraph.pipeline.builder import load_inputs
     # a text given as PREDICTED is extracted on the fly; GOLD must be reviewed records
 
     (predicted,) = load_inputs([args.predicted])
@@ -108,8 +108,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_track(args: argparse.Namespace) -> int:
-    from .pipeline import load_inputs
-    from .track import format_links, link_corpus
+    from plangraph.pipeline.builder import load_inputs
+    from plangraph.pipeline.track import format_links, link_corpus
 
     records = load_inputs(args.inputs, options=_extract_options(args))  # type: ignore[arg-type]
     links = link_corpus(records)
@@ -138,7 +138,7 @@ def _extract_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .shacl import validate
+    from plangraph.graph.shacl import validate
 
     report = validate(args.path)
     print(report.summary())
@@ -172,8 +172,14 @@ def _data(args: argparse.Namespace) -> str:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from .sparql import describe_named_queries, execute, format_table, prepare, serialize
-    from .store import open_data, open_store
+    from plangraph.sparql.execute import (
+        describe_named_queries,
+        execute,
+        format_table,
+        prepare,
+        serialize,
+    )
+    from plangraph.sparql.store import open_data, open_store
 
     if args.list:
         print(describe_named_queries())
@@ -193,7 +199,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import Limits, serve
+    from plangraph.sparql.serve.server import Limits, serve
 
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         _say(f"warning: serving on {args.host}, reachable from other machines")
@@ -225,7 +231,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_push(args: argparse.Namespace) -> int:
     import os
 
-    from .push import push
+    from plangraph.sparql.push import push
 
     password = os.environ.get("PLANGRAPH_PUSH_PASSWORD")
     if args.user and password is None:
@@ -255,7 +261,7 @@ def _data_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_viz(args: argparse.Namespace) -> int:
-    from .viz import draw
+    from plangraph.pipeline.draw import draw
 
     net = draw(
         args.path,

@@ -1,10 +1,10 @@
 """Extraction: a source text → records, offline and deterministic.
 
-Knows nothing of RDF. The text is read and decoded once (:mod:`plangraph.source`); matching runs
-on a folded copy of the same length, so every span is an offset into the decoded original and
+Knows nothing of RDF. The text is read and decoded once (:mod:`plangraph.sources.text`); matching
+runs on a folded copy of the same length, so every span is an offset into the decoded original and
 ``text[start:end] == quote`` always holds. Structure first (header, review and plan parts,
-keywords, livelihood tasks), then per sentence: quantities (targets in the plan part, outcomes
-in the review part), projects, regions, industries and measures.
+keywords, livelihood tasks), then per sentence: quantities (targets in the plan part, outcomes in
+the review part), projects, regions, industries and measures.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import SourceError
-from ..records import (
+from plangraph.errors import SourceError
+from plangraph.extraction.entities import Mention
+from plangraph.records.model import (
     FORMAT,
     Document,
     Keyword,
@@ -30,14 +31,13 @@ from ..records import (
     Target,
     Task,
 )
-from .entities import Mention
 
 __all__ = ["ExtractOptions", "default_id", "extract", "extract_text"]
 
 
 @cache
 def _measure_rule() -> tuple[re.Pattern[str], int]:
-    from .entities import word_lists
+    from plangraph.extraction.entities import word_lists
 
     rules = word_lists()["measures"]
     adverbs = "|".join(map(re.escape, sorted(rules["adverbs"], key=len, reverse=True)))
@@ -47,7 +47,7 @@ def _measure_rule() -> tuple[re.Pattern[str], int]:
 
 @cache
 def _several_years() -> re.Pattern[str]:
-    from .entities import word_lists
+    from plangraph.extraction.entities import word_lists
 
     cues = "|".join(map(re.escape, word_lists()["outcomes"]["several_years"]))
     return re.compile(rf"{cues}|(?:19|20)\d\d年以来")
@@ -76,7 +76,7 @@ def default_id(path: str) -> str:
 
 
 def _doc_id(path: str, given: str | None) -> str:
-    from ..iris import slug
+    from plangraph.vocab.names import slug
 
     if given:
         return given
@@ -91,7 +91,7 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def _issuing_region(header_text: str, given: str | None) -> str | None:
-    from ..gazetteer import gazetteer
+    from plangraph.vocab.gazetteer import gazetteer
 
     if given:
         return given
@@ -111,10 +111,10 @@ def extract_text(
     text: str, path: str, sha256: str, options: ExtractOptions | None = None
 ) -> Records:
     """Records of an already decoded text (``path`` and ``sha256`` go into the records)."""
-    from ..source import fold
-    from .entities import RegionMatcher, find_industries, find_projects
-    from .quantities import find_quantities
-    from .structure import clauses, parse_structure
+    from plangraph.extraction.entities import RegionMatcher, find_industries, find_projects
+    from plangraph.extraction.quantities import find_quantities
+    from plangraph.extraction.structure import clauses, parse_structure
+    from plangraph.sources.text import fold
 
     options = options or ExtractOptions()
     folded = fold(text)
@@ -242,8 +242,8 @@ def _project_outcome(
     text: str, folded: str, mention: Mention, end: int, year: int, keyword: int | None
 ) -> Outcome:
     """A project named in the review part: reported, and done when a completion word follows."""
-    from ..iris import project_name, slug
-    from .entities import word_lists
+    from plangraph.extraction.entities import word_lists
+    from plangraph.vocab.names import project_name, slug
 
     tail = folded[mention.end : end]
     done = any(w in tail[:16] for w in word_lists()["tracking"]["done"])
@@ -271,8 +271,8 @@ def _subclauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def extract(path: str | Path, options: ExtractOptions | None = None, **kwargs: object) -> Records:
     """Records of the report at ``path``. ``kwargs`` are :class:`ExtractOptions` fields."""
-    from ..checks import check_records
-    from ..source import read_source
+    from plangraph.records.checks import check_records
+    from plangraph.sources.text import read_source
 
     if options is None:
         options = ExtractOptions(**kwargs)  # type: ignore[arg-type]

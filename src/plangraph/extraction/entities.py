@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from .._resources import data_file
-from ..gazetteer import Place, gazetteer
-from ..iris import normalise_name
+from plangraph._resources import data_file
+from plangraph.vocab.gazetteer import Place, gazetteer
+from plangraph.vocab.names import normalise_name
 
 __all__ = ["Mention", "RegionMatcher", "find_projects", "find_industries", "word_lists"]
 
@@ -250,7 +250,7 @@ def _inside_word(text: str, start: int, end: int, place: Place) -> bool:
 
 @cache
 def _industry_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    from ..vocab import industries
+    from plangraph.vocab.schemes import industries
 
     scheme = industries()
     surface: dict[str, str] = {}

@@ -27,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from .._resources import data_file
-from ..vocab import units
+from plangraph._resources import data_file
+from plangraph.vocab.schemes import units
 
 __all__ = ["Quantity", "find_quantities", "fold_width"]
 

@@ -1,6 +1,6 @@
 """Document structure: header, parts (review / plan), keywords, livelihood tasks, clauses.
 
-Works on the folded text (same length as the original, see :func:`plangraph.source.fold`), so
+Works on the folded text (same length as the original, see :func:`plangraph.sources.text.fold`), so
 every offset found here is an offset into the decoded source.
 """
 

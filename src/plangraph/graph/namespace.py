@@ -1,0 +1,115 @@
+"""RDF namespaces of plangraph: the ontology's terms and the vocabularies it aligns with.
+
+``PG`` lists every term of ``ontology/plangraph.ttl``; it is closed (``_fail = True``), so a
+misspelt ``PG.locatedin`` raises instead of minting a new IRI. The ontology file is the single
+source of truth: ``tests/test_ontology.py`` fails when the two drift apart.
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["PG", "ID", "UNIT", "QUDT", "OA", "PROV", "GEO"]
+
+ID = Namespace("https://w3id.org/plangraph/id/")
+"""Base of every instance IRI (``doc/…``, ``keyword/…``, ``region/…``; see docs/records.md)."""
+
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+QUDT = Namespace("http://qudt.org/schema/qudt/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+
+
+class PG(DefinedNamespace):
+    """The plangraph ontology, ``https://w3id.org/plangraph/ontology#``."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/plangraph/ontology#")
+
+    # Classes: documents and facts
+    PlanDocument: URIRef  # plan document
+    Keyword: URIRef  # keyword
+    Measure: URIRef  # measure
+    Project: URIRef  # project
+    Region: URIRef  # region
+    Industry: URIRef  # industry
+    Target: URIRef  # target
+    Outcome: URIRef  # outcome
+    LivelihoodTask: URIRef  # livelihood task
+    TextSpan: URIRef  # text span
+
+    # Classes of controlled values
+    Qualifier: URIRef  # qualifier
+    OutcomeStatus: URIRef  # outcome status
+    DocumentKind: URIRef  # document kind
+
+    # Individuals: qualifiers
+    Exact: URIRef  # exact
+    About: URIRef  # about
+    AtLeast: URIRef  # at least
+    AtMost: URIRef  # at most
+    Range: URIRef  # range
+
+    # Individuals: outcome statuses
+    Met: URIRef  # met
+    Exceeded: URIRef  # exceeded
+    NotMet: URIRef  # not met
+    Reported: URIRef  # reported
+
+    # Individuals: document kinds
+    Report: URIRef  # report
+    Summary: URIRef  # summary
+    Plan: URIRef  # plan
+
+    # Individuals: units QUDT lacks
+    PercentagePoint: URIRef  # percentage point
+    Mu: URIRef  # mu (亩)
+
+    # Object properties
+    hasKeyword: URIRef  # has keyword
+    keyword: URIRef  # keyword
+    locatedIn: URIRef  # located in
+    industry: URIRef  # industry
+    target: URIRef  # target
+    measure: URIRef  # measure
+    task: URIRef  # livelihood task
+    within: URIRef  # within
+    issuedBy: URIRef  # issued by
+    documentKind: URIRef  # document kind
+    reports: URIRef  # reports on
+    status: URIRef  # status
+    unit: URIRef  # unit
+    qualifier: URIRef  # qualifier
+    evidence: URIRef  # evidence
+    source: URIRef  # source
+
+    # Datatype properties
+    indicator: URIRef  # indicator
+    value: URIRef  # value
+    minValue: URIRef  # minimum value
+    maxValue: URIRef  # maximum value
+    classifier: URIRef  # classifier
+    isGrowth: URIRef  # is growth
+    year: URIRef  # year
+    adcode: URIRef  # administrative division code
+    number: URIRef  # number
+    sourceFile: URIRef  # source file
+    sha256: URIRef  # SHA-256 digest
+    charCount: URIRef  # character count
+    start: URIRef  # start
+    end: URIRef  # end
+    quote: URIRef  # quote
+
+
+PREFIXES = {
+    "pg": "https://w3id.org/plangraph/ontology#",
+    "unit": "http://qudt.org/vocab/unit/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+"""The prefixes written into output files."""

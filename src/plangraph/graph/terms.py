@@ -1,0 +1,50 @@
+"""rdflib terms and quads as pyoxigraph's: the one converter between the two libraries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from plangraph.errors import DataError
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib import Dataset, Graph
+
+__all__ = ["oxigraph_quads", "oxigraph_term"]
+
+
+def oxigraph_term(node: Any) -> Any:
+    """An rdflib term as the pyoxigraph term of the same IRI, blank node or literal."""
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(node, URIRef):
+        return pyoxigraph.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return pyoxigraph.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        datatype = pyoxigraph.NamedNode(str(node.datatype)) if node.datatype else None
+        return pyoxigraph.Literal(str(node), datatype=datatype)
+    raise DataError(f"cannot store the RDF term {node!r}")
+
+
+def oxigraph_quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
+    """The quads of an rdflib Dataset or Graph as pyoxigraph quads (a Graph's in the default)."""
+    import pyoxigraph
+    from rdflib import Dataset
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    term = oxigraph_term
+
+    default = pyoxigraph.DefaultGraph()
+    if isinstance(data, Dataset):
+        for s, p, o, g in data.quads((None, None, None, None)):
+            name: Any = getattr(g, "identifier", g)
+            graph = default if name in (None, DATASET_DEFAULT_GRAPH_ID) else term(name)
+            yield pyoxigraph.Quad(term(s), term(p), term(o), graph)
+    else:
+        for s, p, o in data:
+            yield pyoxigraph.Quad(term(s), term(p), term(o), default)

@@ -1,0 +1,249 @@
+"""Checks on records beyond their form: references, codes, vocabularies and evidence spans.
+
+Also fills the defaults the YAML form leaves out (a target's id and year), so that every
+consumer of loaded records sees complete records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from plangraph.errors import RecordsError
+from plangraph.records.model import Records, Span, line_of
+
+__all__ = ["check_records"]
+
+_DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ADCODE = re.compile(r"^[0-9]{6}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_TARGET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_REPORTS = re.compile(r"^(target|project|task|outcome)/[^\s<>\"{}|\\^`]+$")
+
+
+class _Checker:
+    def __init__(self, records: Records, path: str) -> None:
+        self.records = records
+        self.path = path
+
+    def fail(self, obj: object, where: str, message: str) -> None:
+        raise RecordsError(message, path=self.path, line=line_of(obj), field=where)
+
+    def run(self, source_dirs: Sequence[Path], strict_source: bool) -> None:
+        self.document()
+        region_keys = self.regions()
+        keywords = self.unique("keywords", "n")
+        measures = self.unique("measures", "label")
+        projects = self.unique("projects", "name")
+        tasks = self.unique("tasks", "n")
+        self.quantities(keywords, measures, projects, tasks, region_keys)
+        for kind in ("measures", "projects", "tasks"):
+            for i, item in enumerate(getattr(self.records, kind)):
+                where = f"{kind}[{i}]"
+                self.ref(item, f"{where}.keyword", getattr(item, "keyword", None), keywords)
+                if kind == "projects":
+                    self.ref(item, f"{where}.measure", item.measure, measures)
+                    self.ref(item, f"{where}.task", item.task, tasks)
+                self.places(item, where, region_keys)
+        self.spans(source_dirs, strict_source)
+
+    def document(self) -> None:
+        doc = self.records.document
+        if not _DOC_ID.match(doc.id):
+            self.fail(
+                doc, "document.id", f"expected lowercase letters, digits and '-', found {doc.id!r}"
+            )
+        if doc.region is not None:
+            self.code(doc, "document.region", doc.region)
+        if not _SHA256.match(doc.source.sha256):
+            self.fail(doc.source, "document.source.sha256", "expected 64 lowercase hex digits")
+        if doc.source.chars < 0:
+            self.fail(doc.source, "document.source.chars", "expected a length of 0 or more")
+        if not 1900 <= doc.year <= 2200:
+            self.fail(doc, "document.year", f"expected a year such as 2024, found {doc.year}")
+
+    def code(self, obj: object, where: str, code: str) -> None:
+        from plangraph.vocab.gazetteer import gazetteer
+
+        if not _ADCODE.match(code):
+            self.fail(obj, where, f"expected a six-digit GB/T 2260 code, found {code!r}")
+        if code not in gazetteer():
+            self.fail(obj, where, f"{code} is not a code in the gazetteer")
+
+    def regions(self) -> set[str]:
+        from plangraph.vocab.gazetteer import gazetteer
+
+        keys: set[str] = set()
+        for i, region in enumerate(self.records.regions):
+            where = f"regions[{i}]"
+            if region.code is not None:
+                self.code(region, f"{where}.code", region.code)
+                place = gazetteer().get(region.code)
+                if region.name and place and region.name not in (place.name, place.short):
+                    self.fail(
+                        region,
+                        f"{where}.name",
+                        f"{region.name!r} is not the name of {region.code} ({place.name})",
+                    )
+            elif not region.name:
+                self.fail(region, where, "expected a code, or a name for a named area")
+            if region.key in keys:
+                self.fail(region, where, f"region {region.key} is listed twice")
+            keys.add(region.key)
+        for i, region in enumerate(self.records.regions):
+            within = region.within
+            if within is not None and within not in keys and within not in gazetteer():
+                self.fail(region, f"regions[{i}].within", f"unknown region {within!r}")
+        return keys
+
+    def unique(self, kind: str, attr: str) -> set[object]:
+        seen: set[object] = set()
+        for i, item in enumerate(getattr(self.records, kind)):
+            value = getattr(item, attr)
+            if value in seen:
+                self.fail(item, f"{kind}[{i}].{attr}", f"{value!r} appears twice in {kind}")
+            seen.add(value)
+        return seen
+
+    def ref(self, obj: object, where: str, value: object, known: Iterable[object]) -> None:
+        if value is not None and value not in known:
+            kind = where.rsplit(".", 1)[-1]
+            self.fail(obj, where, f"refers to unknown {kind} {value!r}")
+
+    def places(self, obj: object, where: str, region_keys: set[str]) -> None:
+        from plangraph.vocab.schemes import industries
+
+        for j, key in enumerate(obj.regions):  # type: ignore[attr-defined]
+            if key not in region_keys:
+                self.fail(
+                    obj, f"{where}.regions[{j}]", f"unknown region {key!r} (list it under regions)"
+                )
+        scheme = industries()
+        for j, label in enumerate(obj.industries):  # type: ignore[attr-defined]
+            if scheme.resolve(label) is None:
+                self.fail(
+                    obj, f"{where}.industries[{j}]", f"{label!r} is not in the industry vocabulary"
+                )
+
+    def quantities(
+        self,
+        keywords: set[object],
+        measures: set[object],
+        projects: set[object],
+        tasks: set[object],
+        region_keys: set[str],
+    ) -> None:
+        from plangraph.vocab.names import slug
+        from plangraph.vocab.schemes import units
+
+        known_units = units()
+        for kind in ("targets", "outcomes"):
+            ids: set[str] = set()
+            for i, q in enumerate(getattr(self.records, kind)):
+                where = f"{kind}[{i}]"
+                if q.unit is not None and q.unit not in known_units:
+                    self.fail(q, f"{where}.unit", f"unknown unit {q.unit!r} (see data/units.yaml)")
+                if kind == "targets" or q.value is not None or q.min is not None:
+                    self.numbers(q, where)
+                if q.year is None:
+                    q.year = self.records.document.year
+                self.ref(q, f"{where}.keyword", q.keyword, keywords)
+                if kind == "targets":
+                    self.ref(q, f"{where}.measure", q.measure, measures)
+                    self.ref(q, f"{where}.project", q.project, projects)
+                    self.ref(q, f"{where}.task", q.task, tasks)
+                elif q.reports is not None and not _REPORTS.match(q.reports):
+                    self.fail(q, f"{where}.reports", "expected a path like target/DOC/ID")
+                self.places(q, where, region_keys)
+                if q.id is None:
+                    base = slug(q.indicator)
+                    q.id, n = base, 1
+                    while q.id in ids:
+                        n += 1
+                        q.id = f"{base}-{n}"
+                elif not _TARGET_ID.match(q.id):
+                    self.fail(
+                        q,
+                        f"{where}.id",
+                        f"expected letters, digits, '-', '_' or '.', found {q.id!r}",
+                    )
+                if q.id in ids:
+                    self.fail(q, f"{where}.id", f"{q.id!r} appears twice in {kind}")
+                ids.add(q.id)
+
+    def numbers(self, q: object, where: str) -> None:
+        value, lo, hi = q.value, q.min, q.max  # type: ignore[attr-defined]
+        qualifier = q.qualifier  # type: ignore[attr-defined]
+        if qualifier == "Range":
+            if lo is None or hi is None or value is not None:
+                self.fail(q, where, "a Range needs min and max and no value")
+        elif value is None and not (
+            (qualifier == "AtLeast" and lo is not None and hi is None)
+            or (qualifier == "AtMost" and hi is not None and lo is None)
+        ):
+            self.fail(q, f"{where}.value", f"a {qualifier} quantity needs a value")
+        elif value is not None and (lo is not None or hi is not None):
+            self.fail(q, where, "give either value or min/max, not both")
+        if lo is not None and hi is not None and lo > hi:
+            self.fail(q, f"{where}.min", f"min {lo} is greater than max {hi}")
+
+    def spans(self, source_dirs: Sequence[Path], strict_source: bool) -> None:
+        from plangraph.errors import SourceError
+        from plangraph.sources.text import read_source
+
+        source = self.records.document.source
+        text: str | None = None
+        for folder in source_dirs:
+            candidate = folder / source.file
+            if candidate.is_file():
+                try:
+                    found = read_source(candidate)
+                except SourceError as exc:
+                    self.fail(source, "document.source.file", str(exc))
+                if found.sha256 != source.sha256:
+                    self.fail(
+                        source,
+                        "document.source.sha256",
+                        f"{candidate} has sha256 {found.sha256}, the records say {source.sha256}"
+                        " (the text changed since these records were made)",
+                    )
+                text = found.text
+                if len(text) != source.chars:
+                    self.fail(
+                        source, "document.source.chars", f"the text has {len(text)} characters"
+                    )
+                break
+        if text is None and strict_source:
+            dirs = ", ".join(str(d) for d in source_dirs)
+            self.fail(source, "document.source.file", f"{source.file} not found in {dirs}")
+        for where, span in self.records.spans():
+            self.span(span, where, source.chars, text)
+
+    def span(self, span: Span, where: str, chars: int, text: str | None) -> None:
+        where = f"{where}.evidence"
+        if not 0 <= span.start < span.end <= chars:
+            self.fail(
+                span,
+                where,
+                f"span {span.start}-{span.end} lies outside the source text"
+                f" (0-{chars}, start < end)",
+            )
+        if len(span.quote) != span.end - span.start:
+            self.fail(
+                span, where, f"quote {span.quote!r} is not {span.end - span.start} characters long"
+            )
+        if text is not None and text[span.start : span.end] != span.quote:
+            self.fail(
+                span,
+                where,
+                f"the text at {span.start}-{span.end} is {text[span.start : span.end]!r},"
+                f" not {span.quote!r}",
+            )
+
+
+def check_records(
+    records: Records, path: str, source_dirs: Sequence[Path], strict_source: bool = False
+) -> None:
+    """Raise :class:`RecordsError` at the first problem; fill defaults when all is well."""
+    _Checker(records, path).run(source_dirs, strict_source)

@@ -1,0 +1,201 @@
+"""The records model: plain data for one document and the facts it states.
+
+Records are the one interface between getting facts (the extractor, or an analyst) and making
+the graph. Their YAML form (:mod:`plangraph.records.reader`) is described in ``docs/records.md``.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+__all__ = [
+    "FORMAT",
+    "Span",
+    "Source",
+    "Document",
+    "Region",
+    "Keyword",
+    "Measure",
+    "Project",
+    "Task",
+    "Target",
+    "Outcome",
+    "Records",
+    "line_of",
+    "type_hints",
+]
+
+FORMAT = "plangraph-records/1"
+
+Kind = Literal["report", "summary", "plan"]
+QualifierName = Literal["Exact", "About", "AtLeast", "AtMost", "Range"]
+Status = Literal["met", "exceeded", "not-met", "reported"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start``..``end`` (end exclusive) of the decoded source text."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass
+class Source:
+    file: str
+    sha256: str
+    chars: int
+
+
+@dataclass
+class Document:
+    id: str
+    title: str
+    year: int
+    source: Source
+    kind: Kind = "report"
+    region: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Region:
+    """A region the facts refer to: a coded division, or a named area with no code."""
+
+    code: str | None = None
+    name: str | None = None
+    within: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """How other records refer to this region: its code, else its name."""
+        return self.code or self.name or ""
+
+
+@dataclass
+class Keyword:
+    n: int
+    label: str
+    label_en: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Measure:
+    label: str
+    keyword: int | None = None
+    regions: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    label_en: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Project:
+    name: str
+    keyword: int | None = None
+    measure: str | None = None
+    task: int | None = None
+    regions: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    label_en: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Task:
+    """One numbered livelihood task (民生实事)."""
+
+    n: int
+    label: str
+    keyword: int | None = None
+    regions: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    label_en: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Target:
+    """A quantified commitment. Values are plain numbers with magnitudes applied."""
+
+    indicator: str
+    unit: str
+    id: str | None = None
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    classifier: str | None = None
+    qualifier: QualifierName = "Exact"
+    growth: bool = False
+    year: int | None = None
+    keyword: int | None = None
+    measure: str | None = None
+    project: str | None = None
+    task: int | None = None
+    regions: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    """A result reported for an earlier year, optionally tied to what it reports on."""
+
+    indicator: str
+    unit: str | None = None
+    id: str | None = None
+    value: Decimal | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
+    classifier: str | None = None
+    qualifier: QualifierName = "Exact"
+    growth: bool = False
+    year: int | None = None
+    keyword: int | None = None
+    reports: str | None = None
+    status: Status | None = None
+    regions: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Records:
+    format: str
+    document: Document
+    regions: list[Region] = field(default_factory=list)
+    keywords: list[Keyword] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def spans(self) -> typing.Iterator[tuple[str, Span]]:
+        """Every evidence span with the place it belongs to (``targets[3]``), for checks."""
+        for kind in ("regions", "keywords", "measures", "projects", "tasks", "targets", "outcomes"):
+            for i, item in enumerate(getattr(self, kind)):
+                for span in item.evidence:
+                    yield f"{kind}[{i}]", span
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved field types of a records class (cached: readers ask for them per item)."""
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def line_of(obj: object) -> int | None:
+    """The line of the YAML mapping an object was read from, if it was read from YAML."""
+    line = getattr(obj, "_line", None)
+    return line if isinstance(line, int) else None

@@ -1,0 +1,834 @@
+/* plangraph's network page.
+ *
+ * Everything below is built from the JSON in #plangraph-data with DOM calls and textContent:
+ * no string from the data is ever parsed as HTML, so a label that spells out an image tag with
+ * an onerror handler stays text. The filters select exactly what plangraph.view.network.select() selects in Python.
+ */
+(function () {
+  "use strict";
+
+  const DATA = JSON.parse(document.getElementById("plangraph-data").textContent);
+  const SVG = "http://www.w3.org/2000/svg";
+  const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", ' +
+    '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif';
+  const TYPES = new Map(DATA.types.map((t) => [t.key, t]));
+  const QUALIFIER = {
+    Exact: "精确 exact", About: "左右 about", AtLeast: "不少于 at least",
+    AtMost: "不超过 at most", Range: "区间 range",
+  };
+  const STATUS = {
+    Met: "完成 met", Exceeded: "超额完成 exceeded", NotMet: "未完成 not met",
+    Reported: "已报告 reported",
+  };
+  const RELATION = {
+    keyword: "关键词 keyword", measure: "举措 measure", task: "民生实事 task",
+    target: "目标 target", locatedIn: "地区 located in", industry: "产业 industry",
+    reports: "报告 reports on", within: "隶属 within",
+  };
+  const DIM = { background: "#eceef1", border: "#d5d9de" };
+  const EDGE = "#9aa3ad";
+  const $ = (id) => document.getElementById(id);
+
+  // -- the two views: the full network and (for large graphs) the keyword overview ----------
+
+  function model(name, part) {
+    const nodes = part.nodes;
+    const out = nodes.map(() => []);
+    const inc = nodes.map(() => []);
+    part.edges.forEach((e, k) => { out[e[0]].push(k); inc[e[1]].push(k); });
+    const hubs = new Set();
+    nodes.forEach((n, i) => { if (n.hub) hubs.add(i); });
+    return {
+      name, nodes, edges: part.edges, out, inc, hubs,
+      byId: new Map(nodes.map((n, i) => [n.id, i])),
+      visible: new Set(nodes.keys()), dimmed: new Array(nodes.length).fill(false),
+      edgeHidden: new Array(part.edges.length).fill(false),
+      edgeDimmed: new Array(part.edges.length).fill(false),
+      data: null, settledOnce: false,
+    };
+  }
+
+  const views = { full: model("full", DATA.full) };
+  if (DATA.overview) views.overview = model("overview", DATA.overview);
+  let m = views[DATA.view] || views.full;
+
+  const state = {
+    document: "", keyword: "", region: "", industry: "",
+    types: new Set(DATA.types.map((t) => t.key)), showHubs: false,
+  };
+  let selected = null;
+  let settled = false;
+
+  // -- what a filter selects (the same rules as plangraph.view.network.select) -------------------
+
+  function reach(v, start, forward) {
+    const seen = new Set(start);
+    const queue = Array.from(seen);
+    for (let q = 0; q < queue.length; q++) {
+      for (const k of (forward ? v.out : v.inc)[queue[q]]) {
+        const e = v.edges[k];
+        const next = forward ? e[1] : e[0];
+        if (e[2] !== "within" && !seen.has(next)) { seen.add(next); queue.push(next); }
+      }
+    }
+    return seen;
+  }
+
+  function inside(v, regions) {
+    const seen = new Set(regions);
+    const queue = Array.from(seen);
+    for (let q = 0; q < queue.length; q++) {
+      for (const k of v.inc[queue[q]]) {
+        const e = v.edges[k];
+        if (e[2] === "within" && !seen.has(e[0])) { seen.add(e[0]); queue.push(e[0]); }
+      }
+    }
+    return seen;
+  }
+
+  function linkedPart(v, targets, relation) {
+    const facts = [];
+    for (const t of targets) {
+      for (const k of v.inc[t]) if (v.edges[k][2] === relation) facts.push(v.edges[k][0]);
+    }
+    const part = reach(v, facts, false);
+    for (const t of targets) part.add(t);
+    return part;
+  }
+
+  function documentPart(v, doc) {
+    const part = new Set();
+    v.nodes.forEach((n, i) => {
+      if ((n.documents || []).includes(doc)) {
+        part.add(i);
+        for (const k of v.out[i]) {
+          const j = v.edges[k][1];
+          const type = v.nodes[j].type;
+          if (type === "Region" || type === "Industry") part.add(j);
+        }
+      }
+    });
+    return part;
+  }
+
+  function selection(v) {
+    let keep = null;
+    const and = (part) => {
+      keep = keep === null ? part : new Set(Array.from(keep).filter((i) => part.has(i)));
+    };
+    const one = (id) => (v.byId.has(id) ? [v.byId.get(id)] : []);
+    const named = (type, label) =>
+      v.nodes.map((n, i) => (n.type === type && n.label === label ? i : -1)).filter((i) => i >= 0);
+    if (state.document) and(documentPart(v, state.document));
+    if (state.keyword) and(reach(v, named("Keyword", state.keyword), true));
+    if (state.region) and(linkedPart(v, inside(v, one(state.region)), "locatedIn"));
+    if (state.industry) and(linkedPart(v, one(state.industry), "industry"));
+    const shown = new Set();
+    v.nodes.forEach((n, i) => {
+      if ((keep === null || keep.has(i)) && state.types.has(n.type)) shown.add(i);
+    });
+    return shown;
+  }
+
+  function hubsShown(v) {
+    // a hub's links show when asked for, when it is selected, or when the region filter is it
+    const shown = new Set();
+    const region = state.region && v.byId.has(state.region) ? v.byId.get(state.region) : null;
+    for (const h of v.hubs) {
+      if (state.showHubs || h === selected || h === region) shown.add(h);
+    }
+    return shown;
+  }
+
+  // -- how nodes and edges look ------------------------------------------------------------
+
+  function shortLabel(n, v) {
+    let text = n.label;
+    if (n.type !== "Keyword" && text.length > 14) text = text.slice(0, 13) + "…";
+    if (v.name === "overview" && n.type === "Keyword") text += " · " + n.members;
+    return text;
+  }
+
+  function nodeStyle(v, i, dim) {
+    const n = v.nodes[i];
+    const t = TYPES.get(n.type);
+    const fill = dim ? DIM.background : t.color;
+    const style = { id: n.id };
+    if (t.shape === "box") {
+      style.color = {
+        background: fill, border: dim ? DIM.border : "#8c1a1b",
+        highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" },
+      };
+      style.font = {
+        face: FONT, size: n.font || 24, color: dim ? "#b5bac1" : "#ffffff", strokeWidth: 0,
+      };
+    } else {
+      style.color = {
+        background: fill, border: dim ? DIM.border : t.color,
+        highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" },
+      };
+      style.font = {
+        face: FONT, size: 12, color: dim ? "#b5bac1" : "#24292f",
+        strokeWidth: 3, strokeColor: "#ffffff",
+      };
+    }
+    return style;
+  }
+
+  function visNode(v, i) {
+    const n = v.nodes[i];
+    const t = TYPES.get(n.type);
+    const node = nodeStyle(v, i, false);
+    node.label = shortLabel(n, v);
+    node.shape = t.shape;
+    node.x = n.x;
+    node.y = n.y;
+    node.size = Math.min(34, 7 + 2.4 * Math.sqrt(n.degree));
+    if (t.shape === "box") {
+      node.margin = { top: 8, bottom: 8, left: 12, right: 12 };
+      node.borderWidth = 1.5;
+      node.shapeProperties = { borderRadius: 5 };
+    } else {
+      node.borderWidth = 1;
+    }
+    return node;
+  }
+
+  function isHubEdge(v, k) {
+    const e = v.edges[k];
+    return v.hubs.has(e[0]) || v.hubs.has(e[1]);
+  }
+
+  function edgeStyle(v, k, dim) {
+    return {
+      id: k,
+      color: { color: dim ? "#e3e6ea" : EDGE, opacity: dim ? 0.5 : 0.7,
+               highlight: "#30363d", hover: "#30363d" },
+    };
+  }
+
+  function visEdge(v, k, hubs) {
+    const e = v.edges[k];
+    const edge = edgeStyle(v, k, false);
+    edge.from = v.nodes[e[0]].id;
+    edge.to = v.nodes[e[1]].id;
+    edge.arrows = { to: { enabled: true, scaleFactor: 0.35 } };
+    // springs at rest where Python put the ends: the physics eases crowding, keeps the layout
+    const a = v.nodes[e[0]];
+    const b = v.nodes[e[1]];
+    edge.length = Math.max(30, Math.hypot(a.x - b.x, a.y - b.y));
+    edge.width = e.length > 3 ? Math.min(6, 1 + Math.log2(e[3])) : 1;
+    const hidden = isHubEdge(v, k) && !(hubs.has(e[0]) || hubs.has(e[1]));
+    edge.hidden = hidden;
+    edge.physics = !hidden;
+    v.edgeHidden[k] = hidden;
+    return edge;
+  }
+
+  function datasets(v) {
+    if (!v.data) {
+      const hubs = hubsShown(v);
+      v.data = {
+        nodes: new vis.DataSet(v.nodes.map((_, i) => visNode(v, i))),
+        edges: new vis.DataSet(v.edges.map((_, k) => visEdge(v, k, hubs))),
+      };
+    }
+    return v.data;
+  }
+
+  // -- physics: settle once, then stay still until asked to resume ---------------------------
+
+  const PHYSICS = {
+    enabled: true,
+    solver: "barnesHut",
+    barnesHut: {
+      // gentle: the layout is made in Python; these only ease overlaps and long links
+      gravitationalConstant: -1500, centralGravity: 0, springLength: 90,
+      springConstant: 0.01, damping: 0.6, avoidOverlap: 0.5,
+    },
+    maxVelocity: 40,
+    minVelocity: 1.5,
+    timestep: 0.4,
+    // one step costs about 10 µs a node here; the layout comes ready from Python, so the
+    // first settling only polishes it, in well under a second whatever the size
+    adaptiveTimestep: false,
+    stabilization: { enabled: true, fit: true, updateInterval: 10, iterations: 150 },
+  };
+
+  function polishSteps(v) {
+    return Math.max(10, Math.min(60, Math.round(20000 / Math.max(1, v.nodes.length))));
+  }
+  PHYSICS.stabilization.iterations = polishSteps(m);
+
+  const options = {
+    autoResize: true,
+    layout: { improvedLayout: false, randomSeed: 7 },
+    physics: PHYSICS,
+    interaction: {
+      hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: DATA.count > 1500,
+      multiselect: false, navigationButtons: false, keyboard: false,
+    },
+    nodes: { scaling: { label: { drawThreshold: 6, maxVisible: 44 } } },
+    edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 },
+  };
+
+  const container = $("network");
+  const network = new vis.Network(container, datasets(m), options);
+
+  function settle() {
+    if (settled) return;
+    settled = true;
+    m.settledOnce = true;
+    network.setOptions({ physics: { enabled: false } });
+    const ms = Math.round(performance.now());
+    if (!document.body.dataset.settledMs) document.body.dataset.settledMs = String(ms);
+    document.body.dataset.settled = "true";
+    physicsButton(false);
+    report();
+    window.dispatchEvent(new CustomEvent("plangraph:settled", { detail: { ms } }));
+  }
+
+  function resume() {
+    settled = false;
+    document.body.dataset.settled = "false";
+    physicsButton(true);
+    network.setOptions({ physics: { enabled: true } });
+    network.startSimulation();
+  }
+
+  network.on("stabilizationIterationsDone", settle);
+  network.on("stabilized", settle);
+
+  function physicsButton(running) {
+    const button = $("physics");
+    button.disabled = false;
+    button.textContent = running ? "暂停布局 Pause physics" : "继续布局 Resume physics";
+    button.dataset.running = running ? "true" : "false";
+  }
+
+  $("physics").addEventListener("click", () => {
+    if ($("physics").dataset.running === "true") settle(); else resume();
+  });
+
+  // -- small DOM helpers (textContent only) --------------------------------------------------
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function points(list) { return list.map((p) => p[0].toFixed(1) + "," + p[1].toFixed(1)).join(" "); }
+
+  function polygon(corners, radius, rotate, inner) {
+    const list = [];
+    const steps = inner ? corners * 2 : corners;
+    for (let k = 0; k < steps; k++) {
+      const r = inner && k % 2 ? inner : radius;
+      const a = rotate + (k * 2 * Math.PI) / steps;
+      list.push([10 + r * Math.cos(a), 10 + r * Math.sin(a)]);
+    }
+    return points(list);
+  }
+
+  function icon(type, size) {
+    const t = TYPES.get(type);
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", String(size || 14));
+    svg.setAttribute("height", String(size || 14));
+    svg.setAttribute("viewBox", "0 0 20 20");
+    svg.setAttribute("aria-hidden", "true");
+    let shape;
+    const up = -Math.PI / 2;
+    if (t.shape === "dot") {
+      shape = document.createElementNS(SVG, "circle");
+      shape.setAttribute("cx", "10"); shape.setAttribute("cy", "10"); shape.setAttribute("r", "7.5");
+    } else if (t.shape === "box" || t.shape === "square") {
+      shape = document.createElementNS(SVG, "rect");
+      const box = t.shape === "box";
+      shape.setAttribute("x", box ? "1" : "3"); shape.setAttribute("y", box ? "5" : "3");
+      shape.setAttribute("width", box ? "18" : "14"); shape.setAttribute("height", box ? "10" : "14");
+      shape.setAttribute("rx", box ? "3" : "0");
+    } else {
+      shape = document.createElementNS(SVG, "polygon");
+      const corners = {
+        triangle: polygon(3, 9, up), triangleDown: polygon(3, 9, -up), diamond: polygon(4, 9.5, up),
+        hexagon: polygon(6, 9, 0), star: polygon(5, 9.5, up, 4),
+      };
+      shape.setAttribute("points", corners[t.shape] || polygon(8, 8, 0));
+    }
+    shape.setAttribute("fill", t.color);
+    svg.appendChild(shape);
+    return svg;
+  }
+
+  function typeName(type) {
+    const t = TYPES.get(type);
+    return t.zh + " " + t.en;
+  }
+
+  function number(x) {
+    return typeof x === "number" ? x.toLocaleString("zh-CN", { maximumFractionDigits: 4 }) : "";
+  }
+
+  function documentName(id) {
+    const doc = DATA.documents[id];
+    if (!doc) return id;
+    return doc.title + (doc.year ? "（" + doc.year + "）" : "");
+  }
+
+  // -- tooltips and the details panel --------------------------------------------------------
+
+  function facts(v, i) {
+    const n = v.nodes[i];
+    const rows = [];
+    if (n.type === "Target" || n.type === "Outcome") {
+      if (n.indicator) rows.push(["指标 Indicator", n.indicator]);
+      let amount = "value" in n ? number(n.value)
+        : "min" in n && "max" in n ? number(n.min) + "–" + number(n.max)
+          : "min" in n ? "≥ " + number(n.min) : "max" in n ? "≤ " + number(n.max) : "";
+      const unit = n.unit === "NUM" && n.classifier ? n.classifier : n.unit_label || n.unit || "";
+      if (amount) rows.push(["数值 Value", (amount + " " + unit).trim() + (n.growth ? "（增长 growth）" : "")]);
+      if (n.unit) rows.push(["单位 Unit", (n.unit_label ? n.unit_label + " · " : "") + n.unit]);
+      if (n.qualifier) rows.push(["限定 Qualifier", QUALIFIER[n.qualifier] || n.qualifier]);
+      if (n.year) rows.push(["年份 Year", n.year]);
+      if (n.status) rows.push(["状态 Status", STATUS[n.status] || n.status]);
+    }
+    if (n.type === "Region") {
+      rows.push(["代码 Adcode", n.adcode || "—"]);
+      rows.push(["上级 Parent", n.parent || "—"]);
+    }
+    if (v.name === "overview" && n.type === "Keyword") {
+      const counts = Object.keys(n.counts || {}).map((k) => TYPES.get(k).zh + " " + n.counts[k]);
+      rows.push(["成员 Members", n.members + (counts.length ? "：" + counts.join("、") : "")]);
+    }
+    if ((n.documents || []).length) rows.push(["文件 Document", n.documents.map(documentName).join("；")]);
+    if ((n.aliases || []).length) rows.push(["又名 Also", n.aliases.join("；")]);
+    rows.push(["连线 Links", String(n.degree)]);
+    if (n.hub) {
+      rows.push(["说明 Note", "本文件所属地区：几乎所有事实都连向它，这些连线默认隐藏。" +
+        " The document's own region; its links are hidden unless shown."]);
+    }
+    return rows;
+  }
+
+  function card(v, i, full) {
+    const n = v.nodes[i];
+    const box = el("div", "card");
+    const kind = el("div", "kind");
+    kind.appendChild(icon(n.type, 14));
+    kind.appendChild(el("span", null, typeName(n.type)));
+    box.appendChild(kind);
+    box.appendChild(el("h2", null, n.label));
+    const dl = el("dl");
+    for (const [term, value] of facts(v, i)) {
+      dl.appendChild(el("dt", null, term));
+      dl.appendChild(el("dd", null, value));
+    }
+    box.appendChild(dl);
+    const evidence = n.evidence || [];
+    if (evidence.length) {
+      box.appendChild(el("h3", null, "原文证据 Evidence（" + evidence.length + "）"));
+      for (const ev of evidence.slice(0, full ? evidence.length : 3)) {
+        const quote = el("blockquote", null, "“" + ev.quote + "”");
+        quote.appendChild(el("cite", null,
+          documentName(ev.document) + " · 字符 chars " + ev.start + "–" + ev.end));
+        box.appendChild(quote);
+      }
+      if (!full && evidence.length > 3) box.appendChild(el("p", "hint", "…"));
+    }
+    if (full) box.appendChild(links(v, i));
+    return box;
+  }
+
+  function links(v, i) {
+    const wrap = el("div");
+    const items = [];
+    for (const k of v.out[i]) items.push([v.edges[k][1], v.edges[k][2], "→"]);
+    for (const k of v.inc[i]) items.push([v.edges[k][0], v.edges[k][2], "←"]);
+    wrap.appendChild(el("h3", null, "关联 Links（" + items.length + "）"));
+    const list = el("ul", "links");
+    items.sort((a, b) => v.nodes[a[0]].type.localeCompare(v.nodes[b[0]].type) ||
+      v.nodes[a[0]].label.localeCompare(v.nodes[b[0]].label, "zh"));
+    for (const [j, relation, arrow] of items.slice(0, 200)) {
+      const li = el("li");
+      const button = el("button");
+      button.type = "button";
+      button.appendChild(icon(v.nodes[j].type, 12));
+      button.appendChild(el("span", null, v.nodes[j].label));
+      button.appendChild(el("span", "rel", arrow + " " + (RELATION[relation] || relation)));
+      button.addEventListener("click", () => goTo(v, j));
+      li.appendChild(button);
+      list.appendChild(li);
+    }
+    if (items.length > 200) list.appendChild(el("li", "hint", "… " + (items.length - 200)));
+    wrap.appendChild(list);
+    return wrap;
+  }
+
+  const tooltip = $("tooltip");
+  let pointer = { x: 0, y: 0 };
+  container.addEventListener("mousemove", (event) => {
+    pointer = { x: event.clientX, y: event.clientY };
+    if (!tooltip.hidden) place();
+  });
+
+  function place() {
+    const width = tooltip.offsetWidth;
+    const height = tooltip.offsetHeight;
+    const x = pointer.x + 16 + width > window.innerWidth ? pointer.x - width - 16 : pointer.x + 16;
+    const y = Math.min(pointer.y + 16, window.innerHeight - height - 8);
+    tooltip.style.left = Math.max(4, x) + "px";
+    tooltip.style.top = Math.max(4, y) + "px";
+  }
+
+  function showTooltip(content) {
+    tooltip.replaceChildren(content);
+    tooltip.hidden = false;
+    place();
+  }
+
+  function hideTooltip() { tooltip.hidden = true; }
+
+  network.on("hoverNode", (p) => {
+    if (m.byId.has(p.node)) showTooltip(card(m, m.byId.get(p.node), false));
+  });
+  network.on("hoverEdge", (p) => {
+    const e = m.edges[p.edge];
+    if (!e) return;
+    const box = el("div", "card");
+    box.appendChild(el("div", "kind", RELATION[e[2]] || e[2]));
+    box.appendChild(el("h2", null, m.nodes[e[0]].label + " → " + m.nodes[e[1]].label));
+    if (e.length > 3) box.appendChild(el("p", "hint", e[3] + " 条事实 facts"));
+    showTooltip(box);
+  });
+  for (const name of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(name, hideTooltip);
+
+  // -- selection: details and the neighbourhood highlight ------------------------------------
+
+  function neighbourhood(v, i) {
+    const near = new Set([i]);
+    for (const k of v.out[i]) near.add(v.edges[k][1]);
+    for (const k of v.inc[i]) near.add(v.edges[k][0]);
+    return near;
+  }
+
+  function restyle() {
+    const v = m;
+    const near = selected === null ? null : neighbourhood(v, selected);
+    const nodeUpdates = [];
+    v.nodes.forEach((_, i) => {
+      const dim = near !== null && !near.has(i);
+      if (dim !== v.dimmed[i]) { v.dimmed[i] = dim; nodeUpdates.push(nodeStyle(v, i, dim)); }
+    });
+    const hubs = hubsShown(v);
+    const edgeUpdates = [];
+    v.edges.forEach((e, k) => {
+      const hidden = !v.visible.has(e[0]) || !v.visible.has(e[1]) ||
+        (isHubEdge(v, k) && !(hubs.has(e[0]) || hubs.has(e[1])));
+      const dim = near !== null && e[0] !== selected && e[1] !== selected;
+      if (hidden !== v.edgeHidden[k]) {
+        v.edgeHidden[k] = hidden;
+        edgeUpdates.push({ id: k, hidden, physics: !hidden });
+      }
+      if (dim !== v.edgeDimmed[k]) { v.edgeDimmed[k] = dim; edgeUpdates.push(edgeStyle(v, k, dim)); }
+    });
+    if (nodeUpdates.length) v.data.nodes.update(nodeUpdates);
+    if (edgeUpdates.length) v.data.edges.update(edgeUpdates);
+  }
+
+  function select(i) {
+    selected = i;
+    restyle();
+    const body = $("details-body");
+    body.replaceChildren(card(m, i, true));
+    $("details").hidden = false;
+    $("details").scrollTop = 0;
+    document.body.dataset.selected = m.nodes[i].id;
+  }
+
+  function clearSelection() {
+    selected = null;
+    network.unselectAll();
+    restyle();
+    $("details").hidden = true;
+    delete document.body.dataset.selected;
+  }
+
+  function goTo(v, i) {
+    if (!v.visible.has(i)) { resetFilters(); }
+    network.selectNodes([v.nodes[i].id]);
+    select(i);
+    moving();
+    const scale = Math.max(network.getScale(), 1.1);
+    network.focus(v.nodes[i].id, { scale, animation: { duration: 350 } });
+  }
+
+  // marks the view as on its way (tests and scripts wait for it to arrive)
+  function moving() { document.body.dataset.moving = "true"; }
+  network.on("animationFinished", () => { delete document.body.dataset.moving; });
+
+  network.on("click", (p) => {
+    hideTooltip();
+    if (p.nodes.length) select(m.byId.get(p.nodes[0]));
+    else if (!p.edges.length) clearSelection();
+  });
+  network.on("doubleClick", (p) => {
+    if (m.name === "overview" && p.nodes.length) {
+      const n = m.nodes[m.byId.get(p.nodes[0])];
+      if (n.type === "Keyword") { state.keyword = n.label; switchView("full"); }
+    }
+  });
+  $("details-close").addEventListener("click", clearSelection);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") { hideTooltip(); clearSelection(); }
+  });
+
+  // -- filters --------------------------------------------------------------------------------
+
+  function applyFilters(fit) {
+    const v = m;
+    const shown = selection(v);
+    const updates = [];
+    v.nodes.forEach((n, i) => {
+      const visible = shown.has(i);
+      if (visible !== v.visible.has(i)) updates.push({ id: n.id, hidden: !visible, physics: visible });
+    });
+    v.visible = shown;
+    if (updates.length) v.data.nodes.update(updates);
+    if (selected !== null && !shown.has(selected)) clearSelection(); else restyle();
+    report();
+    if (fit && shown.size) {
+      moving();
+      network.fit({ nodes: Array.from(shown, (i) => v.nodes[i].id), animation: { duration: 350 } });
+    }
+  }
+
+  function option(select, value, text) {
+    const item = el("option", null, text);
+    item.value = value;
+    select.appendChild(item);
+    return item;
+  }
+
+  function byLabel(v) {
+    return (a, b) => v.nodes[a].label.localeCompare(v.nodes[b].label, "zh");
+  }
+
+  function fillSelects() {
+    const v = m;
+    const of = (type) => v.nodes.map((n, i) => (n.type === type ? i : -1)).filter((i) => i >= 0);
+    const docs = Object.keys(DATA.documents);
+
+    const docSelect = $("filter-document");
+    docSelect.replaceChildren();
+    option(docSelect, "", "全部 All (" + docs.length + ")");
+    for (const id of docs) option(docSelect, id, documentName(id));
+    docSelect.value = state.document;
+    $("document-row").hidden = docs.length < 2;
+
+    // by label: the same theme in several documents is one choice, as in Python's select()
+    const kwSelect = $("filter-keyword");
+    kwSelect.replaceChildren();
+    const themes = new Map();
+    for (const i of of("Keyword")) {
+      const n = v.nodes[i];
+      themes.set(n.label, (themes.get(n.label) || 0) + (n.keywords ? n.keywords.length : 1));
+    }
+    option(kwSelect, "", "全部 All (" + themes.size + ")");
+    for (const [label, count] of themes) option(kwSelect, label, label + (count > 1 ? " ×" + count : ""));
+    kwSelect.value = state.keyword;
+
+    const regionSelect = $("filter-region");
+    regionSelect.replaceChildren();
+    const regions = of("Region").sort((a, b) =>
+      (v.nodes[a].adcode || "999999" + v.nodes[a].label).localeCompare(
+        v.nodes[b].adcode || "999999" + v.nodes[b].label));
+    option(regionSelect, "", "全部 All (" + regions.length + ")");
+    for (const i of regions) {
+      option(regionSelect, v.nodes[i].id,
+        v.nodes[i].label + (v.nodes[i].adcode ? " " + v.nodes[i].adcode : ""));
+    }
+    regionSelect.value = state.region;
+
+    const industrySelect = $("filter-industry");
+    industrySelect.replaceChildren();
+    const industries = of("Industry").sort(byLabel(v));
+    option(industrySelect, "", "全部 All (" + industries.length + ")");
+    for (const i of industries) option(industrySelect, v.nodes[i].id, v.nodes[i].label);
+    industrySelect.value = state.industry;
+
+    const legend = $("legend");
+    legend.replaceChildren(el("legend", null, "类型 Types"));
+    const counts = new Map();
+    for (const n of v.nodes) counts.set(n.type, (counts.get(n.type) || 0) + 1);
+    for (const t of DATA.types) {
+      if (!counts.get(t.key)) continue;
+      const label = el("label");
+      const box = el("input");
+      box.type = "checkbox";
+      box.checked = state.types.has(t.key);
+      box.dataset.type = t.key;
+      box.addEventListener("change", () => {
+        if (box.checked) state.types.add(t.key); else state.types.delete(t.key);
+        applyFilters(false);
+      });
+      label.appendChild(box);
+      label.appendChild(icon(t.key, 16));
+      label.appendChild(el("span", null, typeName(t.key)));
+      label.appendChild(el("span", "count", counts.get(t.key)));
+      legend.appendChild(label);
+    }
+
+    const hubs = Array.from(v.hubs);
+    $("hub-row").hidden = hubs.length === 0;
+    const links = hubs.reduce((sum, h) => sum + v.out[h].length + v.inc[h].length, 0);
+    $("hub-text").textContent = "显示到本省的连线 Show links to the document's own region: " +
+      hubs.map((h) => v.nodes[h].label).join("、") + "（" + links + "）";
+    $("show-hubs").checked = state.showHubs;
+
+    const list = $("search-list");
+    list.replaceChildren();
+    for (const label of new Set(v.nodes.map((n) => n.label))) option(list, label, "");
+  }
+
+  for (const [key, id] of [["document", "filter-document"], ["keyword", "filter-keyword"],
+    ["region", "filter-region"], ["industry", "filter-industry"]]) {
+    $(id).addEventListener("change", () => { state[key] = $(id).value; applyFilters(true); });
+  }
+  $("show-hubs").addEventListener("change", () => {
+    state.showHubs = $("show-hubs").checked;
+    restyle();
+  });
+
+  function resetFilters() {
+    Object.assign(state, { document: "", keyword: "", region: "", industry: "" });
+    state.types = new Set(DATA.types.map((t) => t.key));
+    for (const id of ["filter-document", "filter-keyword", "filter-region", "filter-industry"]) {
+      $(id).value = "";
+    }
+    for (const box of $("legend").querySelectorAll("input")) box.checked = true;
+    applyFilters(false);
+  }
+
+  $("reset").addEventListener("click", () => { clearSelection(); resetFilters(); network.fit(); });
+  $("fit").addEventListener("click", () => { moving(); network.fit({ animation: { duration: 350 } }); });
+
+  // -- search: any label, other name, code or evidence quote ---------------------------------
+
+  let matches = [];
+  let matchAt = -1;
+  let lastQuery = "";
+
+  function score(n, q) {
+    const label = n.label.toLowerCase();
+    if (label === q) return 0;
+    if (label.startsWith(q)) return 1;
+    if (label.includes(q)) return 2;
+    const names = (n.aliases || []).concat([n.indicator || "", n.adcode || ""]);
+    if (names.some((s) => String(s).toLowerCase().includes(q))) return 3;
+    if ((n.evidence || []).some((e) => e.quote.toLowerCase().includes(q))) return 4;
+    return -1;
+  }
+
+  function find(v, q) {
+    const found = [];
+    v.nodes.forEach((n, i) => { const s = score(n, q); if (s >= 0) found.push([s, i]); });
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return found.map((f) => f[1]);
+  }
+
+  function search(next) {
+    const q = $("search").value.trim().toLowerCase();
+    const status = $("search-status");
+    if (!q) { status.textContent = ""; matches = []; return; }
+    if (q !== lastQuery || !next) {
+      lastQuery = q;
+      matches = find(m, q);
+      if (!matches.length && m.name === "overview" && find(views.full, q).length) {
+        switchView("full");
+        matches = find(m, q);
+      }
+      matchAt = -1;
+    }
+    if (!matches.length) { status.textContent = "没有找到 No match"; return; }
+    matchAt = (matchAt + 1) % matches.length;
+    const i = matches[matchAt];
+    status.textContent = (matchAt + 1) + " / " + matches.length + "：" + m.nodes[i].label;
+    goTo(m, i);
+  }
+
+  $("search").addEventListener("keydown", (event) => {
+    if (event.key === "Enter") { event.preventDefault(); search(true); }
+  });
+  $("search").addEventListener("change", () => search(false));
+  $("search-next").addEventListener("click", () => search(true));
+
+  // -- views ----------------------------------------------------------------------------------
+
+  function switchView(name) {
+    if (!views[name] || name === m.name) return;
+    network.storePositions();
+    hideTooltip();
+    selected = null;
+    $("details").hidden = true;
+    m = views[name];
+    const fresh = !m.settledOnce;
+    if (fresh) {
+      settled = false;
+      physicsButton(true);
+      network.setOptions({
+        physics: { enabled: true, stabilization: { iterations: polishSteps(m) } },
+      });
+    }
+    network.setData(datasets(m));
+    fillSelects();
+    applyFilters(!fresh);
+    viewButton();
+  }
+
+  function viewButton() {
+    const button = $("view");
+    if (!views.overview) { button.hidden = true; return; }
+    button.hidden = false;
+    button.textContent = m.name === "overview"
+      ? "全部节点 Full network (" + DATA.count + ")"
+      : "关键词概览 Keyword overview";
+  }
+  $("view").addEventListener("click", () => switchView(m.name === "overview" ? "full" : "overview"));
+
+  function report() {
+    const v = m;
+    let links = 0;
+    v.edgeHidden.forEach((hidden) => { if (!hidden) links += 1; });
+    const docs = Object.keys(DATA.documents).length;
+    $("summary").textContent = docs + " 个文件 document(s) · " + DATA.count + " 个节点 nodes · " +
+      DATA.full.edges.length + " 条连线 links";
+    const parts = ["显示 Showing " + v.visible.size + " / " + v.nodes.length +
+      (v.name === "overview" ? " 概览节点 overview nodes" : " 节点 nodes") + ", " + links + " 连线 links"];
+    if (document.body.dataset.settledMs) {
+      parts.push(settled ? "布局完成 settled" : "布局中 settling…");
+    }
+    $("status").textContent = parts.join(" · ");
+    document.body.dataset.view = v.name;
+    document.body.dataset.shown = String(v.visible.size);
+  }
+
+  fillSelects();
+  viewButton();
+  report();
+
+  // for scripts and tests that drive the page: read-only views of its state
+  window.plangraph = Object.freeze({
+    network,
+    view: () => m.name,
+    count: () => DATA.count,
+    drawn: () => m.data.nodes.length,
+    shown: () => Array.from(m.visible, (i) => m.nodes[i].id),
+    settled: () => settled,
+    dimmed: () => m.dimmed.filter(Boolean).length,
+    links: () => m.edgeHidden.filter((hidden) => !hidden).length,
+    position: (id) => network.canvasToDOM(network.getPositions([id])[id]),
+  });
+})();
