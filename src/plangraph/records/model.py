@@ -33,6 +33,10 @@ FORMAT = "plangraph-records/1"
 Kind = Literal["report", "summary", "plan"]
 QualifierName = Literal["Exact", "About", "AtLeast", "AtMost", "Range"]
 Status = Literal["met", "exceeded", "not-met", "reported"]
+ProjectKind = Literal["works", "company", "programme", "zone"]
+"""works: lines, stations, dams, plants, hospitals, labs, parks built as one thing; company: a
+firm's own project (XX石化百万吨乙烯); programme: a named programme, pilot or campaign
+(“百亿工程”); zone: a named zone or platform (XX示范区, XX自贸片区)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class Measure:
 @dataclass
 class Project:
     name: str
+    kind: ProjectKind | None = None
     keyword: int | None = None
     measure: str | None = None
     task: int | None = None
@@ -133,6 +138,13 @@ class Target:
     classifier: str | None = None
     qualifier: QualifierName = "Exact"
     growth: bool = False
+    concept: str | None = None  # indicator concept name (gdp-growth, …), data/indicators.yaml
+    aspirational: bool = False  # 力争 / 争取 / 努力: a goal striven for; the qualifier stands
+    baseline: Decimal | None = None  # 从 A 提高到 B: value B, baseline A
+    period_start: int | None = None  # a multi-year figure (十四五, 十五五): its first year…
+    period_end: int | None = None  # …and its last (year is then the last)
+    average: bool = False  # 年均: a yearly average over the period
+    cumulative: bool = False  # 累计 / 五年: a sum over the period
     year: int | None = None
     keyword: int | None = None
     measure: str | None = None
@@ -156,6 +168,13 @@ class Outcome:
     classifier: str | None = None
     qualifier: QualifierName = "Exact"
     growth: bool = False
+    concept: str | None = None  # indicator concept name (gdp-growth, …), data/indicators.yaml
+    aspirational: bool = False  # 力争 / 争取 / 努力: a goal striven for; the qualifier stands
+    baseline: Decimal | None = None  # 从 A 提高到 B: value B, baseline A
+    period_start: int | None = None  # a multi-year figure (十四五, 十五五): its first year…
+    period_end: int | None = None  # …and its last (year is then the last)
+    average: bool = False  # 年均: a yearly average over the period
+    cumulative: bool = False  # 累计 / 五年: a sum over the period
     year: int | None = None
     keyword: int | None = None
     reports: str | None = None
