@@ -17,6 +17,9 @@ from pathlib import Path
 
 from plangraph.errors import SourceError
 from plangraph.extraction.entities import Mention
+from plangraph.extraction.parts import Part
+from plangraph.extraction.structure import Structure
+from plangraph.extraction.words import word_lists
 from plangraph.records.model import (
     FORMAT,
     Document,
@@ -26,18 +29,20 @@ from plangraph.records.model import (
     Project,
     Records,
     Region,
+    Section,
     Source,
     Span,
     Target,
     Task,
 )
+from plangraph.records.model import Part as RecordPart
 
-__all__ = ["ExtractOptions", "default_id", "extract", "extract_text"]
+__all__ = ["ExtractOptions", "default_id", "extract", "extract_text", "prepare"]
 
 
 @cache
 def _measure_rule() -> tuple[re.Pattern[str], int]:
-    from plangraph.extraction.entities import word_lists
+    from plangraph.extraction.words import word_lists
 
     rules = word_lists()["measures"]
     adverbs = "|".join(map(re.escape, sorted(rules["adverbs"], key=len, reverse=True)))
@@ -47,7 +52,7 @@ def _measure_rule() -> tuple[re.Pattern[str], int]:
 
 @cache
 def _several_years() -> re.Pattern[str]:
-    from plangraph.extraction.entities import word_lists
+    from plangraph.extraction.words import word_lists
 
     cues = "|".join(map(re.escape, word_lists()["outcomes"]["several_years"]))
     return re.compile(rf"{cues}|(?:19|20)\d\d年以来")
@@ -90,21 +95,76 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _issuing_region(header_text: str, given: str | None) -> str | None:
-    from plangraph.vocab.gazetteer import gazetteer
+_INVISIBLE = {0x0D: "\n", 0x200B: " ", 0x200C: " ", 0x200D: " ", 0xFEFF: " ", 0xA0: " "}
 
-    if given:
-        return given
-    gz = gazetteer()
-    best: tuple[int, str] | None = None
-    for place in gz.places():
-        if place.level == "county":
-            break  # places() lists provinces, then prefectures
-        for name in (place.name, place.short):
-            pos = header_text.find(name)
-            if len(name) >= 2 and pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, place.code)
-    return best[1] if best else None
+
+def prepare(text: str) -> str:
+    """The folded text every pass reads: full-width forms folded, carriage returns read as line
+    breaks (a text with CR-only line ends has lines too) and invisible characters as spaces;
+    one character for one, so offsets stay offsets into ``text``."""
+    from plangraph.sources.text import fold
+
+    return fold(text).translate(_INVISIBLE)
+
+
+def _plan_year(structure: Structure, path: str) -> int:
+    header = structure.header
+    stated = sorted({f.value for f in header.years})
+    if structure.year_source != "given" and len(stated) > 1:
+        where = ", ".join(f"{f.value} at offset {f.start}" for f in header.years)
+        raise SourceError(
+            f"the header states conflicting years ({where}); give the plan year with --year",
+            path=path,
+        )
+    if structure.year is None:
+        raise SourceError(
+            "no plan year found: the header states none and no part heading names one"
+            " (such as 一、2024年工作回顾); give it with --year",
+            path=path,
+        )
+    return structure.year
+
+
+def _timing(
+    structure: Structure, folded: str, part: Part | None, clause: int, at: int
+) -> dict[str, object]:
+    """When a figure at ``at`` is for: its year, and the period, average and sum flags of a
+    five-year part; a year the clause states (到2027年) wins."""
+    year = structure.year
+    assert year is not None
+    rules = word_lists()["structure"]
+    kind = part.kind if part else "plan"
+    before = folded[clause:at]
+    stated = [int(m.group(1)) for m in _STATED_YEAR.finditer(before)]
+    out: dict[str, object] = {}
+    if kind == "review":
+        out["year"] = _review_year(folded, clause, at, year)
+    elif kind in ("five-year-review", "five-year-goals") and part is not None and part.period:
+        single = [y for y in stated if part.period[0] <= y <= part.period[1]]
+        if (
+            single
+            and kind == "five-year-review"
+            and not _cue(rules["cumulative"] + rules["average"], before)
+        ):
+            out["year"] = single[-1]
+        elif single and kind == "five-year-goals":
+            out["year"] = single[-1]
+        else:
+            out["year"] = part.period[1]
+            out["period_start"], out["period_end"] = part.period
+            out["average"] = _cue(rules["average"], before + folded[at : at + 8])
+            out["cumulative"] = _cue(rules["cumulative"], before)
+    else:
+        later = [y for y in stated if y > year]
+        out["year"] = later[-1] if later and "到" in before else year
+    return out
+
+
+def _cue(words: list[str], text: str) -> bool:
+    return any(w in text for w in words)
+
+
+_STATED_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 def extract_text(
@@ -112,29 +172,49 @@ def extract_text(
 ) -> Records:
     """Records of an already decoded text (``path`` and ``sha256`` go into the records)."""
     from plangraph.extraction.entities import RegionMatcher, find_industries, find_projects
+    from plangraph.extraction.header import issuing_region
     from plangraph.extraction.quantities import find_quantities
     from plangraph.extraction.structure import clauses, parse_structure
-    from plangraph.sources.text import fold
 
     options = options or ExtractOptions()
-    folded = fold(text)
-    structure = parse_structure(folded)
+    folded = prepare(text)
+    structure = parse_structure(folded, options.year)
     header = structure.header
-    year = options.year or header.year
-    if year is None:
-        raise SourceError("cannot find the year in the header; give it with --year", path=path)
-    region = _issuing_region("\n".join(header.region_names), options.region)
+    year = _plan_year(structure, path)
+    region = options.region or issuing_region(folded, header).code
+    title = text[header.title.start : header.title.end] if header.title else ""
     doc = Document(
         id=_doc_id(path, options.doc_id),
-        title=text[header.title_start : header.title_end] or Path(path).stem,
+        title=title or Path(path).stem,
         year=year,
         source=Source(file=Path(path).name, sha256=sha256, chars=len(text)),
         kind=options.kind or header.kind,  # type: ignore[arg-type]
         region=region,
+        published=header.delivered.value if header.delivered else None,
+        session=text[header.session.start : header.session.end] if header.session else None,
+        speaker=header.speaker.value if header.speaker else None,
     )
     province = region[:2] + "0000" if region else None
     matcher = RegionMatcher(province)
     records = Records(format=FORMAT, document=doc)
+    for i, part in enumerate(structure.parts):
+        heading = [_span(text, *part.heading)] if part.heading else []
+        records.parts.append(
+            RecordPart(
+                n=i + 1,
+                kind=part.kind,  # type: ignore[arg-type]
+                start=part.start,
+                end=part.end,
+                label=text[part.heading[0] : part.heading[1]] if part.heading else None,
+                period_start=part.period[0] if part.period else None,
+                period_end=part.period[1] if part.period else None,
+                evidence=heading,
+            )
+        )
+    records.sections = [
+        Section(n=h.n, label=h.label, part=h.part + 1, evidence=[_span(text, h.start, h.end)])
+        for h in structure.sections
+    ]
     records.keywords = [
         Keyword(n=k.n, label=k.label, evidence=[_span(text, k.start, k.end)])
         for k in structure.keywords
@@ -142,13 +222,13 @@ def extract_text(
     records.tasks = [
         Task(
             n=t.n,
-            label=text[t.label_start : t.label_end],
-            evidence=[_span(text, t.label_start, t.label_end)],
+            label=text[t.start : t.end],
+            short=text[t.short_start : t.short_end] or None,
+            evidence=[_span(text, t.start, t.end)],
         )
         for t in structure.tasks
-        if t.label_end > t.label_start
     ]
-    task_at = {t.n: (t.start, t.end) for t in structure.tasks}
+    task_at = [(t.n, t.start, t.end) for t in structure.tasks]
     regions: dict[str, Region] = {}
     if region:
         regions[region] = Region(code=region)
@@ -167,20 +247,23 @@ def extract_text(
             regions[key].evidence.append(span)
         return key
 
-    for s, e in clauses(folded, 0, len(folded)):
-        part = structure.part_at(s)
-        kw = structure.keyword_at(s)
+    for s, e in clauses(folded, structure.header.end, len(folded)):
+        at_part = structure.part_at(s)
+        kind = at_part.kind if at_part else "opening"
+        task = next((n for n, ts, te in task_at if ts <= s < te), None)
+        if kind == "opening" or (kind == "appendix" and task is None):
+            continue  # before the first part, and glossaries: no facts of the report's own
+        kw = structure.keyword_at(s) if kind == "plan" else None
         keyword = kw.n if kw else None
-        task = next((n for n, (ts, te) in task_at.items() if ts <= s < te), None)
         found_regions = [
             note_region(m.key or m.name, m.name, _span(text, m.start, m.end), not m.key)
             for m in matcher.find(folded, s, e)
         ]
         found_industries = sorted({m.key for m in find_industries(folded, s, e)})
         place = [r for r in found_regions if r != region] or ([region] if region else [])
-        # measures: action clauses of the plan part
+        # measures: action clauses of the year's work
         measure_label = None
-        if part == "plan":
+        if kind in ("plan", "government"):
             verb_re, max_chars = _measure_rule()
             for cs, ce in _subclauses(folded, s, e):
                 if verb_re.match(folded[cs:ce]) and ce - cs >= 4:
@@ -195,9 +278,11 @@ def extract_text(
                             evidence=[_span(text, cs, ce)],
                         )
                     measure_label = measure_label or label
+        reviewed = kind in ("review", "five-year-review")
         for m in find_projects(folded, s, e):
-            if part == "review":
-                records.outcomes.append(_project_outcome(text, folded, m, e, year - 1, keyword))
+            if reviewed:
+                when = _timing(structure, folded, at_part, s, m.start)
+                records.outcomes.append(_project_outcome(text, folded, m, e, when, keyword))
             project = projects.get(m.name)
             if project is None:
                 projects[m.name] = Project(
@@ -225,12 +310,12 @@ def extract_text(
                 regions=list(dict.fromkeys(place)),
                 industries=found_industries,
                 evidence=[_span(text, q.start, q.end)],
+                **_timing(structure, folded, at_part, s, q.start),
             )
-            if part == "review":
-                when = _review_year(folded, s, q.start, year)
-                records.outcomes.append(Outcome(year=when, status="reported", **common))  # type: ignore[arg-type]
+            if reviewed:
+                records.outcomes.append(Outcome(status="reported", **common))  # type: ignore[arg-type]
             else:
-                target = Target(year=year, task=task, measure=measure_label, **common)  # type: ignore[arg-type]
+                target = Target(task=task, measure=measure_label, **common)  # type: ignore[arg-type]
                 records.targets.append(target)
     records.regions = [r for r in regions.values() if r.key]
     records.measures = list(measures.values())
@@ -239,21 +324,21 @@ def extract_text(
 
 
 def _project_outcome(
-    text: str, folded: str, mention: Mention, end: int, year: int, keyword: int | None
+    text: str, folded: str, mention: Mention, end: int, when: dict[str, object], keyword: int | None
 ) -> Outcome:
     """A project named in the review part: reported, and done when a completion word follows."""
-    from plangraph.extraction.entities import word_lists
+    from plangraph.extraction.words import word_lists
     from plangraph.vocab.names import project_name, slug
 
     tail = folded[mention.end : end]
     done = any(w in tail[:16] for w in word_lists()["tracking"]["done"])
     return Outcome(
         indicator=mention.name,
-        year=year,
         keyword=keyword,
         reports=f"project/{slug(project_name(mention.name))}",
         status="met" if done else "reported",
         evidence=[_span(text, mention.start, mention.end)],
+        **when,  # type: ignore[arg-type]
     )
 
 

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from plangraph._resources import data_file
+from plangraph.extraction.words import word_lists
 from plangraph.vocab.gazetteer import Place, gazetteer
 from plangraph.vocab.names import normalise_name
 
@@ -30,12 +28,6 @@ class Mention:
     end: int
     name: str  # normalised: what identifies the thing (quotes and spaces dropped)
     key: str = ""  # region code, or industry preferred label
-
-
-@cache
-def word_lists() -> dict[str, Any]:
-    lists: dict[str, Any] = yaml.safe_load(data_file("extraction.yaml").read_text(encoding="utf-8"))
-    return lists
 
 
 @cache

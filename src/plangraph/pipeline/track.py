@@ -52,7 +52,7 @@ def _evidence(spans: Sequence[Span]) -> str:
 
 @cache
 def _cues() -> dict[str, list[str]]:
-    from plangraph.extraction.entities import word_lists
+    from plangraph.extraction.words import word_lists
 
     cues: dict[str, list[str]] = word_lists()["tracking"]
     return cues

@@ -18,6 +18,8 @@ __all__ = [
     "Document",
     "Region",
     "Keyword",
+    "Part",
+    "Section",
     "Measure",
     "Project",
     "Task",
@@ -34,6 +36,12 @@ Kind = Literal["report", "summary", "plan"]
 QualifierName = Literal["Exact", "About", "AtLeast", "AtMost", "Range"]
 Status = Literal["met", "exceeded", "not-met", "reported"]
 ProjectKind = Literal["works", "company", "programme", "zone"]
+PartKind = Literal[
+    "opening", "review", "five-year-review", "five-year-goals", "plan", "government", "appendix"
+]
+"""opening: before the first part; review: of the last year; five-year-review and
+five-year-goals: of a five-year period; plan: the year's targets and work; government: the
+government's own work; appendix: lists and glossaries after the body."""
 """works: lines, stations, dams, plants, hospitals, labs, parks built as one thing; company: a
 firm's own project (XX石化百万吨乙烯); programme: a named programme, pilot or campaign
 (“百亿工程”); zone: a named zone or platform (XX示范区, XX自贸片区)."""
@@ -63,7 +71,33 @@ class Document:
     source: Source
     kind: Kind = "report"
     region: str | None = None
-    published: str | None = None
+    published: str | None = None  # the date the report was delivered (ISO), when known
+    session: str | None = None  # 第十四届人民代表大会第四次会议
+    speaker: str | None = None
+
+
+@dataclass
+class Part:
+    """A typed part of the document: characters ``start``..``end`` of the source text."""
+
+    n: int
+    kind: PartKind
+    start: int
+    end: int
+    label: str | None = None  # its heading, when it has one
+    period_start: int | None = None  # the five-year kinds: the period's first year…
+    period_end: int | None = None  # …and last
+    evidence: list[Span] = field(default_factory=list)  # the heading
+
+
+@dataclass
+class Section:
+    """A heading of a part other than the year's plan (a review's （一）…): not a keyword."""
+
+    n: int
+    label: str
+    part: int  # the n of its part
+    evidence: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -117,7 +151,8 @@ class Task:
     """One numbered livelihood task (民生实事)."""
 
     n: int
-    label: str
+    label: str  # the task's whole text
+    short: str | None = None  # a short name for display
     keyword: int | None = None
     regions: list[str] = field(default_factory=list)
     industries: list[str] = field(default_factory=list)
@@ -188,6 +223,8 @@ class Outcome:
 class Records:
     format: str
     document: Document
+    parts: list[Part] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
     keywords: list[Keyword] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
@@ -198,7 +235,8 @@ class Records:
 
     def spans(self) -> typing.Iterator[tuple[str, Span]]:
         """Every evidence span with the place it belongs to (``targets[3]``), for checks."""
-        for kind in ("regions", "keywords", "measures", "projects", "tasks", "targets", "outcomes"):
+        kinds = ("parts", "sections", "regions", "keywords", "measures", "projects", "tasks")
+        for kind in (*kinds, "targets", "outcomes"):
             for i, item in enumerate(getattr(self, kind)):
                 for span in item.evidence:
                     yield f"{kind}[{i}]", span
