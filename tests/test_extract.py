@@ -126,3 +126,55 @@ def test_eval_cli_prints_the_table(corpus: Path, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert out.splitlines()[0].split()[:3] == ["kind", "gold", "pred"]
     assert "targets" in out and "projects" in out
+
+
+def test_conflicting_header_years_are_an_error_naming_both(tmp_path: Path) -> None:
+    path = tmp_path / "two-years.txt"
+    path.write_text(
+        "2031年某某省政府工作报告\n——2030年1月20日在某省第十四届人民代表大会第三次会议上\n"
+        "各位代表：\n二、2031年工作安排\n新建农村公路500公里。\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError, match=r"2031 at offset 0, 2030 at offset") as error:
+        extract(path)
+    assert str(path) in str(error.value)
+    assert extract(path, year=2031).document.year == 2031  # --year settles it
+
+
+def test_no_plan_year_is_exit_2_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "noyear.txt"
+    path.write_text("某某报告\n各位代表：\n新建农村公路500公里。\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    assert main(["extract", str(path), "-o", str(out)]) == 2
+    assert "no plan year found" in capsys.readouterr().err and not out.exists()
+    assert main(["build", str(path), "-o", str(tmp_path / "built")]) == 2
+    assert not (tmp_path / "built" / "graph.trig").exists()
+
+
+FIVE_YEARS = (
+    "2031年某某省政府工作报告\n各位代表：\n一、2030年工作和“十五五”发展回顾\n"
+    "过去一年，新建农村公路480公里。\n“十五五”时期，累计新建农村公路2000公里，"
+    "地区生产总值年均增长5.2%。\n二、“十六五”时期主要目标任务\n到2035年，地区生产总值达到3万亿元，"
+    "年均增长5%左右。到2033年，新建农村公路1500公里。\n三、2031年重点工作\n"
+    "新建农村公路500公里。\n"
+)
+
+
+def test_a_figure_takes_the_time_of_its_part() -> None:
+    records = extract_text(FIVE_YEARS, "report-2031.txt", "0" * 64)
+    seen = {
+        (q.evidence[0].quote, q.year, q.period_start, q.period_end, q.average, q.cumulative)
+        for q in [*records.targets, *records.outcomes]
+    }
+    assert ("新建农村公路480公里", 2030, None, None, False, False) in seen
+    assert ("累计新建农村公路2000公里", 2030, 2026, 2030, False, True) in seen
+    assert ("地区生产总值年均增长5.2%", 2030, 2026, 2030, True, False) in seen
+    assert ("地区生产总值达到3万亿元", 2035, 2031, 2035, False, False) in seen
+    assert ("新建农村公路1500公里", 2033, None, None, False, False) in seen  # 到2033年
+    assert ("新建农村公路500公里", 2031, None, None, False, False) in seen
+    plan_year = [q for q in records.targets if q.year == 2031]
+    assert [q.evidence[0].quote for q in plan_year] == ["新建农村公路500公里"]
+    assert {q.evidence[0].quote for q in records.outcomes} >= {"新建农村公路480公里"}
+    assert not {q.evidence[0].quote for q in records.targets} & {"新建农村公路480公里"}

@@ -216,5 +216,5 @@ def test_figures_for_several_years_are_not_held_against_one_years_target(tmp_pat
     from plangraph.extraction import extract_text
 
     records = extract_text(review, "review-2032.txt", "0" * 64)
-    years = {o.value: o.year for o in records.outcomes}
-    assert years == {20000: None, 4100: 2031}
+    years = {o.value: (o.period_start, o.period_end, o.year) for o in records.outcomes}
+    assert years == {20000: (2027, 2031, 2031), 4100: (None, None, 2031)}  # 五年来: 2027–2031

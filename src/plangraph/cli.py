@@ -96,6 +96,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    from plangraph.extraction.inspection import inspect_document
+
+    found = inspect_document(args.document, _extract_options(args))  # type: ignore[arg-type]
+    print(found.to_json() if args.format == "json" else found.table())
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from plangraph.extraction.scoring import evaluate
     from plangraph.pipeline.builder import load_inputs
@@ -389,6 +397,20 @@ def _parser() -> argparse.ArgumentParser:
     _extract_flags(ext)
     ext.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     ext.set_defaults(run=_cmd_extract)
+
+    ins = sub.add_parser(
+        "inspect",
+        help="what plangraph takes a report to be: header, parts, keywords, counts",
+        description="Read DOC as `extract` does and show what was found where: each header "
+        "field (title, year, issuing region, date, session, speaker) with the characters it was "
+        "read from, the typed parts (review, five-year review and goals, the year's plan, the "
+        "government's own work, appendices) with their ranges, the keywords, the livelihood "
+        "tasks, and the facts of each part.",
+    )
+    ins.add_argument("document", metavar="DOC", help="the report, a .txt or .md file")
+    ins.add_argument("--format", choices=["table", "json"], default="table")
+    _extract_flags(ins)
+    ins.set_defaults(run=_cmd_inspect)
 
     ev = sub.add_parser(
         "eval",

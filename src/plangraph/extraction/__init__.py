@@ -58,11 +58,27 @@ def _several_years() -> re.Pattern[str]:
     return re.compile(rf"{cues}|(?:19|20)\d\d年以来")
 
 
-def _review_year(folded: str, clause_start: int, at: int, year: int) -> int | None:
-    """The year a figure of the review part is for: the year before the report's, or none when
-    its sentence, up to the figure, speaks of several years."""
+def _review_timing(folded: str, clause_start: int, at: int, year: int) -> dict[str, object]:
+    """When a figure of the review part is for: the year before the report's; or, when its
+    sentence up to the figure speaks of several years (五年来, 2020年以来), the period it
+    names, ending with that year (its first year unknown when the period is vague: 近年来)."""
     sentence_start = max(folded.rfind(c, 0, clause_start) for c in "。！？!?\n") + 1
-    return None if _several_years().search(folded, sentence_start, at) else year - 1
+    cue = _several_years().search(folded, sentence_start, at)
+    reviewed = year - 1
+    if cue is None:
+        return {"year": reviewed}
+    rules = word_lists()["outcomes"]
+    word = cue.group()
+    first = None
+    if word in rules["span_years"]:
+        first = reviewed - int(rules["span_years"][word]) + 1
+    elif word in rules["since"]:
+        first = int(rules["since"][word])
+    elif word.endswith("年以来"):
+        first = int(word[:4])
+    if first is None or first > reviewed:  # 近年来: several years, how many unknown
+        return {"year": reviewed, "period_end": reviewed}
+    return {"year": reviewed, "period_start": first, "period_end": reviewed}
 
 
 @dataclass
@@ -126,34 +142,36 @@ def _plan_year(structure: Structure, path: str) -> int:
 
 
 def _timing(
-    structure: Structure, folded: str, part: Part | None, clause: int, at: int
+    structure: Structure, folded: str, part: Part | None, clause: int, at: int, end: int
 ) -> dict[str, object]:
-    """When a figure at ``at`` is for: its year, and the period, average and sum flags of a
-    five-year part; a year the clause states (到2027年) wins."""
+    """When a figure at ``at``..``end`` of a clause starting at ``clause`` is for: its year,
+    and in a five-year part the period and whether it is a yearly average or a sum; a year the
+    clause states before the figure (到2027年) wins."""
     year = structure.year
     assert year is not None
     rules = word_lists()["structure"]
     kind = part.kind if part else "plan"
     before = folded[clause:at]
     stated = [int(m.group(1)) for m in _STATED_YEAR.finditer(before)]
+    # the piece of the clause the figure stands in: 累计…, 年均… speak of their own figure
+    piece = max(clause, *(folded.rfind(c, clause, at) + 1 for c in "，,；;：:"))
+    local = folded[piece:end]
     out: dict[str, object] = {}
     if kind == "review":
-        out["year"] = _review_year(folded, clause, at, year)
+        out.update(_review_timing(folded, clause, at, year))
     elif kind in ("five-year-review", "five-year-goals") and part is not None and part.period:
-        single = [y for y in stated if part.period[0] <= y <= part.period[1]]
-        if (
-            single
-            and kind == "five-year-review"
-            and not _cue(rules["cumulative"] + rules["average"], before)
-        ):
-            out["year"] = single[-1]
-        elif single and kind == "five-year-goals":
-            out["year"] = single[-1]
+        first, last = part.period
+        inside = [y for y in stated if first <= y <= last]
+        summed = _cue(rules["cumulative"] + rules["average"], local)
+        if inside and inside[-1] != last and not summed:
+            out["year"] = inside[-1]  # 到2028年…: a milestone year inside the period
+        elif inside and kind == "five-year-review" and not summed:
+            out["year"] = inside[-1]  # 2025年…达到: the level of the period's last year
         else:
-            out["year"] = part.period[1]
-            out["period_start"], out["period_end"] = part.period
-            out["average"] = _cue(rules["average"], before + folded[at : at + 8])
-            out["cumulative"] = _cue(rules["cumulative"], before)
+            out["year"] = last
+            out["period_start"], out["period_end"] = first, last
+            out["average"] = _cue(rules["average"], local)
+            out["cumulative"] = _cue(rules["cumulative"], local)
     else:
         later = [y for y in stated if y > year]
         out["year"] = later[-1] if later and "到" in before else year
@@ -281,7 +299,7 @@ def extract_text(
         reviewed = kind in ("review", "five-year-review")
         for m in find_projects(folded, s, e):
             if reviewed:
-                when = _timing(structure, folded, at_part, s, m.start)
+                when = _timing(structure, folded, at_part, s, m.start, m.end)
                 records.outcomes.append(_project_outcome(text, folded, m, e, when, keyword))
             project = projects.get(m.name)
             if project is None:
@@ -310,7 +328,7 @@ def extract_text(
                 regions=list(dict.fromkeys(place)),
                 industries=found_industries,
                 evidence=[_span(text, q.start, q.end)],
-                **_timing(structure, folded, at_part, s, q.start),
+                **_timing(structure, folded, at_part, s, q.start, q.end),
             )
             if reviewed:
                 records.outcomes.append(Outcome(status="reported", **common))  # type: ignore[arg-type]

@@ -25,9 +25,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
-import yaml
-
-from plangraph._resources import data_file
+from plangraph._resources import read_data
 from plangraph.vocab.schemes import units
 
 __all__ = ["Quantity", "find_quantities", "fold_width"]
@@ -120,7 +118,7 @@ def _longest_first(words: Any) -> tuple[str, ...]:
 
 @cache
 def _cues() -> _Cues:
-    raw: dict[str, Any] = yaml.safe_load(data_file("quantities.yaml").read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_data("quantities.yaml")
     before = {
         str(word): (role, role if role in _BOUNDS else "")
         for role, words in raw["before_number"].items()

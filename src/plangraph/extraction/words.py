@@ -5,14 +5,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
-from plangraph._resources import data_file
+from plangraph._resources import read_data
 
 __all__ = ["word_lists"]
 
 
 @cache
 def word_lists() -> dict[str, Any]:
-    lists: dict[str, Any] = yaml.safe_load(data_file("extraction.yaml").read_text(encoding="utf-8"))
+    lists: dict[str, Any] = read_data("extraction.yaml")
     return lists

@@ -38,12 +38,15 @@ class PG(DefinedNamespace):
     Target: URIRef  # target
     Outcome: URIRef  # outcome
     LivelihoodTask: URIRef  # livelihood task
+    DocumentPart: URIRef  # document part
+    Section: URIRef  # section
     TextSpan: URIRef  # text span
 
     # Classes of controlled values
     Qualifier: URIRef  # qualifier
     OutcomeStatus: URIRef  # outcome status
     DocumentKind: URIRef  # document kind
+    PartKind: URIRef  # part kind
 
     # Individuals: qualifiers
     Exact: URIRef  # exact
@@ -62,6 +65,15 @@ class PG(DefinedNamespace):
     Report: URIRef  # report
     Summary: URIRef  # summary
     Plan: URIRef  # plan
+
+    # Individuals: part kinds
+    OpeningPart: URIRef  # opening
+    ReviewPart: URIRef  # review of the last year
+    FiveYearReviewPart: URIRef  # five-year review
+    FiveYearGoalsPart: URIRef  # five-year goals
+    PlanPart: URIRef  # the year's plan
+    GovernmentPart: URIRef  # the government's own work
+    AppendixPart: URIRef  # appendix
 
     # Individuals: units QUDT lacks
     PercentagePoint: URIRef  # percentage point
@@ -84,6 +96,10 @@ class PG(DefinedNamespace):
     qualifier: URIRef  # qualifier
     evidence: URIRef  # evidence
     source: URIRef  # source
+    hasPart: URIRef  # has part
+    partKind: URIRef  # part kind
+    inPart: URIRef  # in part
+    hasSection: URIRef  # has section
 
     # Datatype properties
     indicator: URIRef  # indicator
@@ -101,6 +117,15 @@ class PG(DefinedNamespace):
     start: URIRef  # start
     end: URIRef  # end
     quote: URIRef  # quote
+    periodStart: URIRef  # period start
+    periodEnd: URIRef  # period end
+    isAverage: URIRef  # is average
+    isCumulative: URIRef  # is cumulative
+    aspirational: URIRef  # aspirational
+    baseline: URIRef  # baseline
+    session: URIRef  # session
+    speaker: URIRef  # speaker
+    shortLabel: URIRef  # short label
 
 
 PREFIXES = {

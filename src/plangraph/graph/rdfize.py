@@ -7,7 +7,8 @@ document states, with its evidence, lives in the document's own graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
@@ -22,6 +23,24 @@ __all__ = ["REFERENCE_GRAPH", "rdfize", "document_iri", "fill_reference", "refer
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
 INDUSTRY_SCHEME = URIRef(BASE + "scheme/industry")
 _QUALIFIER_TEXT = {"About": "左右", "AtLeast": "以上", "AtMost": "以内"}
+PART_KINDS = {
+    "opening": PG.OpeningPart,
+    "review": PG.ReviewPart,
+    "five-year-review": PG.FiveYearReviewPart,
+    "five-year-goals": PG.FiveYearGoalsPart,
+    "plan": PG.PlanPart,
+    "government": PG.GovernmentPart,
+    "appendix": PG.AppendixPart,
+}
+PART_LABELS = {
+    "opening": "开场",
+    "review": "上年工作回顾",
+    "five-year-review": "五年回顾",
+    "five-year-goals": "五年目标任务",
+    "plan": "当年工作安排",
+    "government": "政府自身建设",
+    "appendix": "附件",
+}
 
 
 def _iri(path: str) -> URIRef:
@@ -89,6 +108,18 @@ class _DocumentWriter:
         self.doc_id = records.document.id
         self.doc = document_iri(self.doc_id)
         self.g = graph
+        self.part_starts = [part.start for part in records.parts]
+
+    def part_iri(self, n: int) -> URIRef:
+        return _iri(f"part/{self.doc_id}/{n}")
+
+    def in_part(self, node: URIRef, spans: Sequence[Span]) -> None:
+        """``node`` pg:inPart the part its first evidence lies in."""
+        if not spans or not self.records.parts:
+            return
+        i = bisect.bisect_right(self.part_starts, spans[0].start) - 1
+        if i >= 0 and spans[0].start < self.records.parts[i].end:
+            self.add(node, PG.inPart, self.part_iri(self.records.parts[i].n))
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.g.add((s, p, o))
@@ -127,6 +158,11 @@ class _DocumentWriter:
             self.add(self.doc, PG.issuedBy, region_iri(doc.region))
         if doc.published:
             self.add(self.doc, DCTERMS.issued, Literal(doc.published, datatype=XSD.date))
+        if doc.session:
+            self.add(self.doc, PG.session, _zh(doc.session))
+        if doc.speaker:
+            self.add(self.doc, PG.speaker, _zh(doc.speaker))
+        self.parts_and_sections()
         for region in self.records.regions:
             self.evidence(region_iri(region.key), region.evidence)
         self.keywords()
@@ -152,7 +188,35 @@ class _DocumentWriter:
             if kw.label_en:
                 self.add(node, RDFS.label, Literal(kw.label_en, lang="en"))
             self.add(node, PG.number, Literal(kw.n))
+            self.in_part(node, kw.evidence)
             self.evidence(node, kw.evidence)
+
+    def parts_and_sections(self) -> None:
+        for part in self.records.parts:
+            node = self.part_iri(part.n)
+            self.add(self.doc, PG.hasPart, node)
+            self.add(node, RDF.type, PG.DocumentPart)
+            self.add(node, PG.partKind, PART_KINDS[part.kind])
+            self.add(node, RDFS.label, _zh(part.label or PART_LABELS[part.kind]))
+            self.add(node, PG.number, Literal(part.n))
+            self.add(node, PG.start, Literal(part.start))
+            self.add(node, PG.end, Literal(part.end))
+            self.period(node, part.period_start, part.period_end)
+            self.evidence(node, part.evidence)
+        for section in self.records.sections:
+            node = _iri(f"section/{self.doc_id}/{section.n}")
+            self.add(self.doc, PG.hasSection, node)
+            self.add(node, RDF.type, PG.Section)
+            self.add(node, RDFS.label, _zh(section.label))
+            self.add(node, PG.number, Literal(section.n))
+            self.add(node, PG.inPart, self.part_iri(section.part))
+            self.evidence(node, section.evidence)
+
+    def period(self, node: URIRef, start: int | None, end: int | None) -> None:
+        if start is not None:
+            self.add(node, PG.periodStart, Literal(str(start), datatype=XSD.gYear))
+        if end is not None:
+            self.add(node, PG.periodEnd, Literal(str(end), datatype=XSD.gYear))
 
     def measures_and_projects(self) -> None:
         for m in self.records.measures:
@@ -164,6 +228,7 @@ class _DocumentWriter:
             if m.keyword is not None:
                 self.add(node, PG.keyword, self.keyword_iri(m.keyword))
             self.links(node, m.regions, m.industries)
+            self.in_part(node, m.evidence)
             self.evidence(node, m.evidence)
         for p in self.records.projects:
             node = project_iri(p.name)
@@ -190,6 +255,9 @@ class _DocumentWriter:
             node = _iri(f"task/{self.doc_id}/{task.n}")
             self.add(node, RDF.type, PG.LivelihoodTask)
             self.add(node, RDFS.label, _zh(task.label))
+            if task.short and task.short != task.label:
+                self.add(node, PG.shortLabel, _zh(task.short))
+            self.in_part(node, task.evidence)
             if task.label_en:
                 self.add(node, RDFS.label, Literal(task.label_en, lang="en"))
             self.add(node, PG.number, Literal(task.n))
@@ -213,7 +281,19 @@ class _DocumentWriter:
             self.add(node, PG.classifier, _zh(q.classifier))
         self.add(node, PG.qualifier, PG[q.qualifier])
         self.add(node, PG.isGrowth, Literal(q.growth))
-        self.add(node, PG.year, Literal(str(q.year), datatype=XSD.gYear))
+        if q.year is not None:
+            self.add(node, PG.year, Literal(str(q.year), datatype=XSD.gYear))
+        self.period(node, q.period_start, q.period_end)
+        for prop, flag in (
+            (PG.isAverage, q.average),
+            (PG.isCumulative, q.cumulative),
+            (PG.aspirational, q.aspirational),
+        ):
+            if flag:  # absent means false: most figures are none of these
+                self.add(node, prop, Literal(True))
+        if q.baseline is not None:
+            self.add(node, PG.baseline, _number(q.baseline))
+        self.in_part(node, q.evidence)
         if q.keyword is not None:
             keyword = self.keyword_iri(q.keyword)
             self.add(node, PG.keyword, keyword)

@@ -145,8 +145,12 @@ def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outco
     for outcome in later.outcomes:
         if outcome.reports is not None or outcome.year != year or outcome.unit is None:
             continue
+        if outcome.period_end is not None:  # a five-year or several-year figure
+            continue
         for target in earlier.targets:
             if target.unit != outcome.unit or _is_rate(target) != _is_rate(outcome):
+                continue
+            if target.period_end is not None or target.year != year:  # not this year's promise
                 continue
             score = indicator_similarity(target.indicator, outcome.indicator)
             if score >= _MIN_SIMILARITY:

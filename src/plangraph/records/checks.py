@@ -146,8 +146,8 @@ class _Checker:
                     self.fail(q, f"{where}.unit", f"unknown unit {q.unit!r} (see data/units.yaml)")
                 if kind == "targets" or q.value is not None or q.min is not None:
                     self.numbers(q, where)
-                if q.year is None:
-                    q.year = self.records.document.year
+                if q.year is None:  # a target is for the plan year, a result for the year before
+                    q.year = self.records.document.year - (kind == "outcomes")
                 self.ref(q, f"{where}.keyword", q.keyword, keywords)
                 if kind == "targets":
                     self.ref(q, f"{where}.measure", q.measure, measures)

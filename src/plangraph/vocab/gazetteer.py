@@ -7,7 +7,7 @@ straight from the installed distribution: importing jionlp itself costs seconds 
 
 from __future__ import annotations
 
-import io
+import re
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -75,23 +75,23 @@ def _read_table() -> str:
         path = metadata.distribution("jionlp").locate_file(_TABLE)
         with zipfile.ZipFile(str(path)) as archive:
             member = archive.namelist()[0]
-            return io.TextIOWrapper(archive.open(member), encoding="utf-8").read()
+            return archive.read(member).decode("utf-8")
     except (metadata.PackageNotFoundError, OSError, zipfile.BadZipFile, IndexError) as exc:
         raise PlangraphError(f"the gazetteer table of jionlp cannot be read ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise PlangraphError(f"the gazetteer table of jionlp is not UTF-8 ({exc})") from exc
+
+
+# A division's line: its depth in tabs (province 0, prefecture 1, county 2), name, code, short
+# name. Towns and villages (deeper, without codes) are most of the table; the scan skips them.
+_ROW = re.compile(r"^(\t{0,2})([^\t\r\n]+)\t(\d{6})(?:\t([^\t\r\n]*))?", re.M)
 
 
 def _parse(table: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
     stack: list[str | None] = [None, None, None]  # code of the open node at each level
-    for line in table.splitlines():
-        depth = len(line) - len(line.lstrip("\t"))
-        if depth > 2:
-            continue
-        fields = line.strip("\t").split("\t")
-        if len(fields) < 2 or not (len(fields[1]) == 6 and fields[1].isdigit()):
-            continue
-        name, code = fields[0], fields[1]
-        short = fields[2] if len(fields) > 2 else name
+    for tabs, name, code, short in _ROW.findall(table):
+        depth = len(tabs)
         stack[depth] = code
         for deeper in range(depth + 1, 3):
             stack[deeper] = None
@@ -99,7 +99,7 @@ def _parse(table: str) -> dict[str, Place]:
         parent = next((c for c in reversed(stack[:depth]) if c is not None and c != code), None)
         if code in places:
             continue  # a few special areas share a code; the first entry is the division
-        places[code] = Place(code, name, short, _LEVELS[depth], parent)
+        places[code] = Place(code, name, short or name, _LEVELS[depth], parent)
     return places
 
 

@@ -41,11 +41,10 @@ def project_name(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _project_identity() -> dict:
-    import yaml
 
-    from plangraph._resources import data_file
+    from plangraph._resources import read_data
 
-    lists = yaml.safe_load(data_file("extraction.yaml").read_text(encoding="utf-8"))["projects"]
+    lists = read_data("extraction.yaml")["projects"]
     return {
         "aliases": lists.get("aliases") or {},
         "strip_prefixes": lists.get("strip_prefixes") or [],

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from plangraph._resources import data_file
+from plangraph._resources import read_data
 from plangraph.errors import PlangraphError
 
 __all__ = ["Unit", "Industry", "IndustryScheme", "units", "industries"]
@@ -48,7 +48,7 @@ class IndustryScheme:
 
 def _read(name: str) -> Any:
     try:
-        return yaml.safe_load(data_file(name).read_text(encoding="utf-8"))
+        return read_data(name)
     except (OSError, yaml.YAMLError) as exc:
         raise PlangraphError(f"the bundled vocabulary {name} cannot be read: {exc}") from exc
 
