@@ -20,7 +20,15 @@ from pathlib import Path
 
 from plangraph.errors import InputError
 
-__all__ = ["LOCK_NAME", "atomic_write", "file_sha256", "read_limited", "writer_lock"]
+__all__ = [
+    "LOCK_NAME",
+    "atomic_write",
+    "file_sha256",
+    "read_limited",
+    "stage_write",
+    "sweep_leftovers",
+    "writer_lock",
+]
 
 LOCK_NAME = ".lock"
 
@@ -150,6 +158,35 @@ def writer_lock(folder: str | Path, error: type[InputError], what: str) -> Itera
             handle.seek(0)
             handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def sweep_leftovers(folder: Path, prefix: str) -> None:
+    """Remove what processes killed outright left in ``folder``: entries named
+    ``PREFIX<pid>-…`` whose process is gone (no clean-up of theirs ever ran)."""
+    import shutil
+
+    try:
+        entries = list(folder.glob(f"{prefix}*"))
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def file_sha256(path: str | Path) -> str:
