@@ -157,8 +157,9 @@ def _build_locked(
     from plangraph._files import file_sha256
     from plangraph.pipeline.assemble import assemble
 
-    finish_commit(out)
-    sweep_leftovers(out, _STAGED)
+    finish_commit(out)  # of a build killed while it renamed its outputs into place
+    for folder, prefix in ((out, _STAGED), (out, ".assemble-"), (out / ".cache", _STAGED)):
+        sweep_leftovers(folder, prefix)  # what builds killed outright left
     key_file = out / ".cache" / "build.key"
     inputs_key = _inputs_key(inputs, options, html) if cache and store is None else None
     kept = _unchanged(key_file, inputs_key, out, html)
@@ -168,6 +169,7 @@ def _build_locked(
         return kept
     failures: list[InputError] = []
     staged: list[Path] = []
+    committing = False
     try:
         trig = _staged_name(out, "graph.trig")
         staged.append(trig)
@@ -212,9 +214,12 @@ def _build_locked(
             moves.append((staged[-1], key_file))
         else:
             moves.append((None, key_file))
-        _commit(out, moves)
+        committing = _write_commit_list(out, moves)
+        finish_commit(out)
     finally:
-        for path in staged:
+        # once the commit list is written, the staged files are the commit's: a build that
+        # dies before all are in place leaves them for the next one to finish
+        for path in [] if committing else staged:
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:
@@ -241,13 +246,14 @@ def _staged_name(folder: Path, name: str) -> Path:
     return Path(path)
 
 
-def _commit(out: Path, moves: Sequence[tuple[Path | None, Path]]) -> None:
-    """Put the staged files in place as one step: the commit list first, then the renames."""
+def _write_commit_list(out: Path, moves: Sequence[tuple[Path | None, Path]]) -> bool:
+    """The commit list: which staged file goes where (None: the target is removed). Once it is
+    written, the commit is decided; :func:`finish_commit` carries it out."""
     from plangraph._files import atomic_write
 
     plan = [[str(src) if src is not None else None, str(dst)] for src, dst in moves]
     atomic_write(out / _COMMIT, json.dumps({"moves": plan}))
-    finish_commit(out)
+    return True
 
 
 def finish_commit(out: Path) -> None:
