@@ -47,23 +47,23 @@ class _Loader(yaml.SafeLoader):
         self.depth = 0
         super().__init__(text)
 
-    def refuse(self, mark: yaml.Mark | None, message: str) -> typing.NoReturn:
+    def refuse(self, mark: Any, message: str) -> typing.NoReturn:
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         raise RecordsError(message, path=self.path, line=line, column=column)
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             self.refuse(event.start_mark, f"an alias (*{event.anchor}); write the value out")
         if getattr(event, "anchor", None) is not None:
-            anchor = event.anchor  # type: ignore[attr-defined]
+            anchor = event.anchor
             self.refuse(event.start_mark, f"an anchor (&{anchor}); records take plain YAML")
         self.depth += 1
         if self.depth > MAX_DEPTH:
             self.refuse(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
         try:
-            return super().compose_node(parent, index)  # type: ignore[arg-type]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
@@ -211,15 +211,16 @@ def parse_records(text: str, path: str = "<records>") -> Records:
     try:
         loader = _Loader(text, path)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL, a C0 code)
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        at_line = text.count("\n", 0, exc.position) + 1
+        at_column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character
         raise RecordsError(
-            f"the character U+{exc.character:04X} is not allowed in YAML"
-            if isinstance(exc.character, int)
+            f"the character U+{character:04X} is not allowed in YAML"
+            if isinstance(character, int)
             else "a character not allowed in YAML",
             path=path,
-            line=line,
-            column=column,
+            line=at_line,
+            column=at_column,
         ) from None
     try:
         try:

@@ -189,10 +189,10 @@ class _Numbering:
                     self.style_parents[style_id] = parent
                 num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
                 if num_pr is not None:
-                    ilvl = _val(num_pr, "ilvl")
+                    level = _val(num_pr, "ilvl")
                     self.style_numbers[style_id] = (
                         _val(num_pr, "numId"),
-                        int(ilvl) if ilvl and ilvl.isdigit() else None,
+                        int(level) if level and level.isdigit() else None,
                     )
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
