@@ -45,10 +45,11 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 def synthetic(size: int) -> nx.DiGraph:
     """A projection of about ``size`` nodes: the sample and copies of it as later documents."""
     from plangraph.graph.rdfize import rdfize
-    from plangraph.pipeline.builder import collect_records
+    from plangraph.records.reader import load_records
     from plangraph.view.network import to_networkx
+    from plangraph.view.notebook import sample_path
 
-    base = collect_records()[0]
+    base = load_records(sample_path())
     per_copy = sum(len(getattr(base, k)) for k in ("keywords", "measures", "projects", "tasks"))
     per_copy += len(base.targets)
     copies = [base]

@@ -92,10 +92,11 @@ def generate(triples: int, path: Path) -> dict[str, Any]:
 
     from plangraph import rdfize
     from plangraph.graph.terms import oxigraph_quads
-    from plangraph.pipeline.builder import collect_records
+    from plangraph.records.reader import load_records
+    from plangraph.view.notebook import sample_path
 
     started = time.perf_counter()
-    (sample,) = collect_records()
+    sample = load_records(sample_path())
     from plangraph.graph.rdfize import REFERENCE_GRAPH
 
     single = rdfize([sample])

@@ -9,7 +9,7 @@ from conftest import stop_process
 
 from plangraph.cli import main
 from plangraph.pipeline.builder import build_to
-from plangraph.pipeline.corpus import extract_corpus
+from plangraph.pipeline.corpus import read_inputs
 
 PLAN = "2031年某某省政府工作报告\n二、2031年工作安排\n（一）扩大投资\n新建农村公路500公里。\n"
 REVIEW = "2032年某某省政府工作报告\n一、2031年工作回顾\n（一）扩大投资\n新建农村公路520公里。\n"
@@ -25,23 +25,33 @@ def texts(tmp_path: Path) -> list[Path]:
     return paths
 
 
+def _read(paths: list[Path], cache: Path | None = None, jobs: int = 1) -> tuple[list, int, int]:
+    """Records of ``paths``, and how many were extracted and taken from the cache."""
+    said: list[str] = []
+    records = read_inputs(paths, jobs=jobs, cache_dir=cache, progress=said.append)
+    extracted = sum(m.startswith("extracted ") for m in said)
+    cached = sum(int(m.split()[0]) for m in said if m.endswith("taken from the cache"))
+    return records, extracted, cached
+
+
 def test_parallel_extraction_keeps_the_order_given(texts: list[Path]) -> None:
-    result = extract_corpus(list(reversed(texts)), jobs=2)
-    assert [r.document.id for r in result.records] == ["report-2032", "plan-2031"]
-    assert result.extracted == 2 and not result.failures
+    failures: list = []
+    records = read_inputs(list(reversed(texts)), jobs=2, failures=failures)
+    assert [r.document.id for r in records] == ["report-2032", "plan-2031"]
+    assert not failures
 
 
 def test_unchanged_documents_come_from_the_cache(texts: list[Path], tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    first = extract_corpus(texts, jobs=1, cache_dir=cache)
-    again = extract_corpus(texts, jobs=1, cache_dir=cache)
-    assert (first.extracted, first.cached) == (2, 0)
-    assert (again.extracted, again.cached) == (0, 2)
-    assert [r.targets for r in again.records] == [r.targets for r in first.records]
+    first, *counts = _read(texts, cache)
+    again, *again_counts = _read(texts, cache)
+    assert counts == [2, 0]
+    assert again_counts == [0, 2]
+    assert [r.targets for r in again] == [r.targets for r in first]
     texts[0].write_text(PLAN.replace("500", "600"), encoding="utf-8")
-    changed = extract_corpus(texts, jobs=1, cache_dir=cache)
-    assert (changed.extracted, changed.cached) == (1, 1)
-    assert changed.records[0].targets[0].value == 600
+    changed, *changed_counts = _read(texts, cache)
+    assert changed_counts == [1, 1]
+    assert changed[0].targets[0].value == 600
 
 
 def test_a_bad_document_is_named_and_the_others_are_built(
@@ -74,10 +84,10 @@ def test_two_files_with_the_same_text_keep_their_own_ids(tmp_path: Path) -> None
         path = tmp_path / name
         path.write_text(PLAN, encoding="utf-8")
         paths.append(path)
-    extract_corpus(paths, jobs=1, cache_dir=cache)
-    again = extract_corpus(paths, jobs=1, cache_dir=cache)
-    assert again.cached == 2
-    assert [r.document.id for r in again.records] == ["a-2031", "b-2031"]
+    _read(paths, cache)
+    again, _, cached = _read(paths, cache)
+    assert cached == 2
+    assert [r.document.id for r in again] == ["a-2031", "b-2031"]
 
 
 def test_rebuilds_reuse_document_graphs_and_give_the_same_file(
@@ -204,7 +214,8 @@ def test_a_build_stopped_with_sigterm_leaves_the_previous_outputs(
     finally:
         stop_process(process)
     assert (out / "graph.trig").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [".cache", "graph.trig"]  # no scratch left
+    # no scratch left: the outputs, the cache and the (free) lock
+    assert sorted(p.name for p in out.iterdir()) == [".cache", ".lock", "graph.trig", "texts"]
 
 
 def test_texts_with_the_same_name_in_two_folders_get_the_folders_in_their_ids(

@@ -17,8 +17,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from plangraph import InputError, build, query
 from plangraph.cli import main
-from plangraph.pipeline.builder import collect_records
 from plangraph.records.model import Records
+from plangraph.records.reader import load_records
 from plangraph.sparql.execute import (
     PREFIXES,
     Prepared,
@@ -32,6 +32,7 @@ from plangraph.sparql.execute import (
     serialize,
 )
 from plangraph.sparql.store import open_data
+from plangraph.view.notebook import sample_path
 from plangraph.vocab.gazetteer import gazetteer
 from plangraph.vocab.names import project_name, slug
 from plangraph.vocab.schemes import industries, units
@@ -47,7 +48,7 @@ def sample() -> Dataset:
 
 @pytest.fixture(scope="module")
 def records() -> Records:
-    (records,) = collect_records()
+    records = load_records(sample_path())
     return records
 
 

@@ -68,13 +68,13 @@ REVIEW_TARGETS = (
 
 def _statuses(folder: Path, plan: str, review: str) -> dict[str, str]:
     """Each commitment of ``plan`` that ``review`` reports on, with its status."""
-    from plangraph.pipeline.builder import load_inputs
+    from plangraph.pipeline.corpus import read_inputs
 
     paths = []
     for name, text in (("plan-2031.txt", plan), ("review-2032.txt", review)):
         paths.append(folder / name)
         paths[-1].write_text(text, encoding="utf-8")
-    return {link.commitment_label: link.status for link in link_corpus(load_inputs(paths))}
+    return {link.commitment_label: link.status for link in link_corpus(read_inputs(paths))}
 
 
 def test_main_targets_of_a_plan_against_the_review(tmp_path: Path) -> None:

@@ -83,9 +83,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from plangraph._files import atomic_write
     from plangraph.extraction import extract
     from plangraph.records.reader import dump_records
+    from plangraph.sources.text import read_source
 
-    records = extract(args.text, _extract_options(args))  # type: ignore[arg-type]
+    source = read_source(args.text, encoding=args.encoding)
+    records = extract(source, _extract_options(args))  # type: ignore[arg-type]
     text = dump_records(records)
+    if args.text_out:
+        atomic_write(args.text_out, source.text)
     if args.output:
         atomic_write(args.output, text)
         if not args.quiet:
@@ -106,20 +110,20 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from plangraph.extraction.scoring import evaluate
-    from plangraph.pipeline.builder import load_inputs
-    # a text given as PREDICTED is extracted on the fly; GOLD must be reviewed records
+    from plangraph.pipeline.corpus import read_inputs
+    # a report given as PREDICTED is extracted on the fly; GOLD must be reviewed records
 
-    (predicted,) = load_inputs([args.predicted])
-    (gold,) = load_inputs([args.gold])
+    (predicted,) = read_inputs([args.predicted])
+    (gold,) = read_inputs([args.gold])
     print(evaluate(predicted, gold).table(errors=args.errors))
     return 0
 
 
 def _cmd_track(args: argparse.Namespace) -> int:
-    from plangraph.pipeline.builder import load_inputs
+    from plangraph.pipeline.corpus import read_inputs
     from plangraph.pipeline.track import format_links, link_corpus
 
-    records = load_inputs(args.inputs, options=_extract_options(args))  # type: ignore[arg-type]
+    records = read_inputs(args.inputs, options=_extract_options(args))
     links = link_corpus(records)
     if args.format == "csv":
         import csv
@@ -142,7 +146,11 @@ def _extract_flags(parser: argparse.ArgumentParser) -> None:
         "--region", metavar="CODE", help="issuing region's code, if the header lacks it"
     )
     parser.add_argument("--year", type=int, help="plan year, if the header lacks it")
-    parser.add_argument("--encoding", help="text encoding (default: detect UTF-8 / GB18030)")
+    parser.add_argument(
+        "--encoding",
+        help="encoding of .txt/.md reports (and of web pages that do not say theirs);"
+        " default: UTF-8, UTF-16 with a byte order mark or GB18030, detected",
+    )
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -150,7 +158,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     report = validate(args.path)
     print(report.summary())
-    return 0 if report.conforms else 1
+    conforms = report.conforms
+    if args.source_dir:
+        from plangraph.pipeline.quotes import check_quotes
+
+        quotes = check_quotes(args.path, args.source_dir)
+        print(quotes.summary())
+        conforms = conforms and quotes.conforms
+    return 0 if conforms else 1
 
 
 def _bindings(pairs: Sequence[str]) -> dict[str, str]:
@@ -298,18 +313,20 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser(
         "build",
-        help="records and texts → graph.trig and graph.html",
+        help="records and reports → graph.trig, graph.html and texts/",
         description="Build the RDF dataset (one named graph per document; each report's outcomes "
         "linked to the commitments of its region's previous year) and its HTML network. With no "
-        "INPUT, builds the bundled Shanxi 2024 sample. Unchanged documents are taken from "
-        "DIR/.cache; when nothing changed, the outputs are kept.",
+        "INPUT, builds the bundled Shanxi 2024 sample. The text read from each report is saved as "
+        "DIR/texts/ID.txt (every evidence offset points into it). Unchanged documents are taken "
+        "from DIR/.cache; when nothing changed, the outputs are kept. One build at a time writes "
+        "into DIR; an input that cannot be read is named and the others are built (exit 2).",
     )
     build.add_argument(
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="records (.yaml), texts (.txt, .md) or folders of them (subfolders too); "
-        "none: the bundled sample",
+        help="records (.yaml), reports (.txt, .md, .docx, .html, .htm, .pdf with a text layer) or"
+        " folders of them (subfolders too); none: the bundled sample",
     )
     build.add_argument(
         "-o", "--output", default="out", metavar="DIR", help="output folder (default: out)"
@@ -319,7 +336,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="DIR",
-        help="where to find the source texts, to check evidence spans against them (repeatable)",
+        help="where to find the source texts of records files, to check evidence spans against"
+        " them (repeatable)",
     )
     build.add_argument("--no-html", action="store_true", help="write graph.trig only")
     build.add_argument(
@@ -347,6 +365,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "path", nargs="?", default="out/graph.trig", help="RDF file (default: out/graph.trig)"
+    )
+    check.add_argument(
+        "--source-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also check every quote against the texts in DIR: a build's texts/ folder (ID.txt),"
+        " or the reports themselves (repeatable)",
     )
     check.set_defaults(run=_cmd_validate)
 
@@ -387,11 +413,21 @@ def _parser() -> argparse.ArgumentParser:
 
     ext = sub.add_parser(
         "extract",
-        help="text → records (.yaml)",
+        help="report → records (.yaml)",
         description="Extract keywords, measures, projects, regions, industries, targets, outcomes "
-        "and livelihood tasks from a report (UTF-8 or GB18030 text) into records.",
+        "and livelihood tasks from a report into records: a text (UTF-8, UTF-16 or GB18030), a "
+        "Word file (.docx), a saved web page (.html) or a PDF with a text layer. Offsets point "
+        "into the text read; --text FILE saves it.",
     )
-    ext.add_argument("text", metavar="TEXT", help="the report, a .txt or .md file")
+    ext.add_argument(
+        "text", metavar="REPORT", help="the report: .txt, .md, .docx, .html, .htm or .pdf"
+    )
+    ext.add_argument(
+        "--text",
+        dest="text_out",
+        metavar="FILE",
+        help="also save the text read (UTF-8), into which every offset points",
+    )
     ext.add_argument("-o", "--output", metavar="FILE", help="records file (default: stdout)")
     ext.add_argument("--id", help="document id (default: from the file name)")
     _extract_flags(ext)

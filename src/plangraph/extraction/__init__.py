@@ -36,6 +36,7 @@ from plangraph.records.model import (
     Task,
 )
 from plangraph.records.model import Part as RecordPart
+from plangraph.sources.text import SourceText
 
 __all__ = ["ExtractOptions", "default_id", "extract", "extract_text", "prepare"]
 
@@ -372,16 +373,22 @@ def _subclauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
-def extract(path: str | Path, options: ExtractOptions | None = None, **kwargs: object) -> Records:
-    """Records of the report at ``path``. ``kwargs`` are :class:`ExtractOptions` fields."""
+def extract(
+    path: str | Path | SourceText, options: ExtractOptions | None = None, **kwargs: object
+) -> Records:
+    """Records of the report at ``path`` (or of a report already read with
+    :func:`plangraph.sources.text.read_source`). ``kwargs`` are :class:`ExtractOptions` fields."""
     from plangraph.records.checks import check_records
     from plangraph.sources.text import read_source
 
     if options is None:
         options = ExtractOptions(**kwargs)  # type: ignore[arg-type]
-    source = read_source(path, encoding=options.encoding)
+    if isinstance(path, SourceText):
+        source, path = path, path.path
+    else:
+        source = read_source(path, encoding=options.encoding)
     records = extract_text(source.text, str(path), source.sha256, options)
-    check_records(records, str(path), [Path(path).parent], strict_source=True)
+    check_records(records, str(path), [Path(path).parent], strict_source=True, source=source)
     return records
 
 

@@ -113,6 +113,7 @@ class PG(DefinedNamespace):
     number: URIRef  # number
     sourceFile: URIRef  # source file
     sha256: URIRef  # SHA-256 digest
+    textSha256: URIRef  # text SHA-256 digest
     charCount: URIRef  # character count
     start: URIRef  # start
     end: URIRef  # end

@@ -154,6 +154,7 @@ class _DocumentWriter:
         self.add(self.doc, PG.sourceFile, Literal(doc.source.file))
         self.add(self.doc, PG.sha256, Literal(doc.source.sha256))
         self.add(self.doc, PG.charCount, Literal(doc.source.chars))
+        self.text_digest()
         if doc.region:
             self.add(self.doc, PG.issuedBy, region_iri(doc.region))
         if doc.published:
@@ -172,6 +173,12 @@ class _DocumentWriter:
             self.quantity(target, _iri(f"target/{self.doc_id}/{target.id}"), PG.Target)
         for outcome in self.records.outcomes:
             self.quantity(outcome, _iri(f"outcome/{self.doc_id}/{outcome.id}"), PG.Outcome)
+
+    def text_digest(self) -> None:
+        """The digest of the text the spans point into, when the records know it."""
+        digest = self.records.document.source.text_sha256
+        if digest is not None:
+            self.add(self.doc, PG.textSha256, Literal(digest))
 
     def keyword_iri(self, n: int) -> URIRef:
         return _iri(f"keyword/{self.doc_id}/{n}")

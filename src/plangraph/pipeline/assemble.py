@@ -2,7 +2,8 @@
 changed.
 
 After the inputs are read (:func:`plangraph.pipeline.corpus.read_documents`: each document's
-records on disk, a summary in memory), no step holds more than a few documents' records at once:
+records and text on disk, a summary in memory), no step holds more than a few documents' records
+at once:
 
 1. *Link and make graphs* (worker processes): a document's outcomes are linked to the
    commitments of its region's previous year (:mod:`plangraph.pipeline.track`) and its named
@@ -29,8 +30,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plangraph._files import sweep_leftovers
 from plangraph.errors import InputError
-from plangraph.pipeline.corpus import Document, expand_inputs, read_documents, worker_pool
+from plangraph.pipeline.corpus import (
+    DocumentSummary,
+    expand_inputs,
+    read_documents,
+    worker_pool,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,14 +49,14 @@ __all__ = ["Assembled", "assemble"]
 
 @dataclass
 class Assembled:
-    documents: list[Document]
+    documents: list[DocumentSummary]
     links: list[Link]
     quads: int
     network: nx.DiGraph | None = None
     failures: list[InputError] = field(default_factory=list)
 
 
-def _graph(doc: Document, earlier: Sequence[Document], target: str) -> None:
+def _graph(doc: DocumentSummary, earlier: Sequence[DocumentSummary], target: str) -> None:
     """Pass 1 for one document (in a worker): link its outcomes to the earlier documents'
     commitments, write its named graph as a TriG body (no prefix lines) to ``target``, and the
     links, quad count and reference needs to ``target``.json (written last: it marks the pair
@@ -75,7 +82,9 @@ def _graph(doc: Document, earlier: Sequence[Document], target: str) -> None:
     atomic_write(Path(f"{target}.json"), json.dumps(side, ensure_ascii=False))
 
 
-def _graph_keys(documents: Sequence[Document], earlier: Sequence[Sequence[Document]]) -> list[str]:
+def _graph_keys(
+    documents: Sequence[DocumentSummary], earlier: Sequence[Sequence[DocumentSummary]]
+) -> list[str]:
     """A document's graph depends on its records, the earlier documents' and plangraph's own
     vocabularies and version."""
     from plangraph._resources import data_file
@@ -93,18 +102,18 @@ def _graph_keys(documents: Sequence[Document], earlier: Sequence[Sequence[Docume
     return keys
 
 
-def _earlier(documents: Sequence[Document]) -> list[list[Document]]:
+def _earlier(documents: Sequence[DocumentSummary]) -> list[list[DocumentSummary]]:
     """For each document, those of its region one year before: the commitments its review may
     report on."""
-    by_key: defaultdict[tuple[str | None, int], list[Document]] = defaultdict(list)
+    by_key: defaultdict[tuple[str | None, int], list[DocumentSummary]] = defaultdict(list)
     for doc in documents:
         by_key[doc.region, doc.year].append(doc)
     return [by_key.get((doc.region, doc.year - 1), []) for doc in documents]
 
 
 def _make_graphs(
-    documents: Sequence[Document],
-    earlier: Sequence[Sequence[Document]],
+    documents: Sequence[DocumentSummary],
+    earlier: Sequence[Sequence[DocumentSummary]],
     targets: Sequence[Path],
     pool: Executor | None,
     say: Callable[[str], None],
@@ -171,30 +180,14 @@ def _network(trig: Path) -> nx.DiGraph:
     )
 
 
-def _sweep_scratch(folder: Path) -> None:
-    """Remove scratch folders that builds killed outright (no clean-up ran) left behind."""
-    for old in folder.glob(".assemble-*"):
-        pid = old.name.split("-")[1]
-        if not pid.isdigit() or not _alive(int(pid)):
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
-
-
 def _prune(cache: Path, used: set[Path]) -> None:
     """Remove what this build did not use from the cache, so it does not grow without end."""
     for path in [*cache.glob("*.json"), *cache.glob("graphs/*.trig")]:
         if path not in used:
             path.unlink(missing_ok=True)
             Path(f"{path}.json").unlink(missing_ok=True)
+            if path.suffix == ".json":
+                path.with_suffix(".txt").unlink(missing_ok=True)  # the text read, beside it
     for old in [*cache.glob("graph-*.nq"), cache / "graph.trig.key"]:  # earlier versions' layout
         old.unlink(missing_ok=True)
 
@@ -210,6 +203,7 @@ def assemble(
     network: bool = False,
     progress: Callable[[str], None] | None = None,
     failures: list[InputError] | None = None,
+    texts: str | Path | None = None,
 ) -> Assembled:
     """Write the TriG of the documents ``inputs`` (records, texts, folders) to ``trig``; with
     ``network``, also project the graph for the page (:func:`plangraph.view.network.to_networkx`).
@@ -217,13 +211,15 @@ def assemble(
     With ``cache_dir``, texts' records and each document's graph are kept there and reused while
     their inputs are unchanged; without, a scratch folder beside ``trig`` is used. A text that
     cannot be read or extracted is added to ``failures`` (raised when that is None); a bad
-    records file always raises. ``trig`` is replaced atomically, only when all is made.
+    records file always raises. ``trig`` is replaced atomically, only when all is made. With
+    ``texts``, each document's text read (into which its spans point) is copied into that folder
+    as ``ID.txt``, where it is known.
     """
     trig = Path(trig)
     paths = expand_inputs(inputs)
     say = progress or (lambda message: None)
     trig.parent.mkdir(parents=True, exist_ok=True)
-    _sweep_scratch(trig.parent)
+    sweep_leftovers(trig.parent, ".assemble-")  # scratch of builds killed outright
     work = Path(tempfile.mkdtemp(prefix=f".assemble-{os.getpid()}-", dir=trig.parent))
     try:
         cache = Path(cache_dir) if cache_dir is not None else work / "cache"
@@ -241,6 +237,10 @@ def assemble(
             )
             if not documents:
                 return Assembled([], [], 0, None, failures or [])
+            if texts is not None:
+                for doc in documents:
+                    if doc.text is not None:
+                        shutil.copyfile(doc.text, Path(texts) / f"{doc.id}.txt")
             earlier = _earlier(documents)
             targets = [cache / "graphs" / f"{key}.trig" for key in _graph_keys(documents, earlier)]
             _make_graphs(documents, earlier, targets, pool, say)

@@ -1,7 +1,12 @@
-"""Checks on records beyond their form: references, codes, vocabularies and evidence spans.
+"""Checks on records beyond their form: references, codes, vocabularies, ranges, evidence.
 
-Also fills the defaults the YAML form leaves out (a target's id and year), so that every
-consumer of loaded records sees complete records.
+Every fact (keyword, measure, project, task, target, outcome) needs evidence; years lie in
+1900–2200 and ordinals in 1–9999. Evidence spans are checked against the source text when it is
+found: the report file the records name (a text, Word file, web page or PDF, read as the
+extractor read it), or the text a build saved (``texts/ID.txt``, known by its digest).
+
+Also fills the defaults the YAML form leaves out (a target's id and year, the digest of the
+text read), so that every consumer of loaded records sees complete records.
 """
 
 from __future__ import annotations
@@ -9,17 +14,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plangraph.errors import RecordsError
 from plangraph.records.model import Records, Span, line_of
 
-__all__ = ["check_records"]
+if TYPE_CHECKING:
+    from plangraph.sources.text import SourceText
+
+__all__ = ["check_records", "find_source_text"]
 
 _DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ADCODE = re.compile(r"^[0-9]{6}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _TARGET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _REPORTS = re.compile(r"^(target|project|task|outcome)/[^\s<>\"{}|\\^`]+$")
+_YEARS = (1900, 2200)
+_ORDINALS = (1, 9999)
+_FACTS = ("keywords", "measures", "projects", "tasks", "targets", "outcomes")
 
 
 class _Checker:
@@ -30,8 +42,11 @@ class _Checker:
     def fail(self, obj: object, where: str, message: str) -> None:
         raise RecordsError(message, path=self.path, line=line_of(obj), field=where)
 
-    def run(self, source_dirs: Sequence[Path], strict_source: bool) -> None:
+    def run(
+        self, source_dirs: Sequence[Path], strict_source: bool, source: SourceText | None
+    ) -> SourceText | None:
         self.document()
+        self.evidence_and_ranges()
         region_keys = self.regions()
         keywords = self.unique("keywords", "n")
         measures = self.unique("measures", "label")
@@ -46,7 +61,7 @@ class _Checker:
                     self.ref(item, f"{where}.measure", item.measure, measures)
                     self.ref(item, f"{where}.task", item.task, tasks)
                 self.places(item, where, region_keys)
-        self.spans(source_dirs, strict_source)
+        return self.spans(source_dirs, strict_source, source)
 
     def document(self) -> None:
         doc = self.records.document
@@ -60,8 +75,39 @@ class _Checker:
             self.fail(doc.source, "document.source.sha256", "expected 64 lowercase hex digits")
         if doc.source.chars < 0:
             self.fail(doc.source, "document.source.chars", "expected a length of 0 or more")
-        if not 1900 <= doc.year <= 2200:
+        if not _YEARS[0] <= doc.year <= _YEARS[1]:
             self.fail(doc, "document.year", f"expected a year such as 2024, found {doc.year}")
+        digest = doc.source.text_sha256
+        if digest is not None and not _SHA256.match(digest):
+            self.fail(doc.source, "document.source.text_sha256", "expected 64 lowercase hex digits")
+
+    def evidence_and_ranges(self) -> None:
+        """Each fact has evidence; its years and ordinals are in range."""
+        low, high = _YEARS
+        for kind in _FACTS:
+            for i, item in enumerate(getattr(self.records, kind)):
+                where = f"{kind}[{i}]"
+                if not item.evidence:
+                    self.fail(item, f"{where}.evidence", "a fact needs evidence: a span or more")
+                n = getattr(item, "n", None)
+                if n is not None and not _ORDINALS[0] <= n <= _ORDINALS[1]:
+                    self.fail(item, f"{where}.n", f"expected a number from 1 to 9999, found {n}")
+                for attr in ("year", "period_start", "period_end"):
+                    year = getattr(item, attr, None)
+                    if year is not None and not low <= year <= high:
+                        self.fail(
+                            item,
+                            f"{where}.{attr}",
+                            f"expected a year from {low} to {high}, found {year}",
+                        )
+                for ref in ("keyword", "task"):
+                    number = getattr(item, ref, None)
+                    if number is not None and not _ORDINALS[0] <= number <= _ORDINALS[1]:
+                        self.fail(
+                            item,
+                            f"{where}.{ref}",
+                            f"expected a number from 1 to 9999, found {number}",
+                        )
 
     def code(self, obj: object, where: str, code: str) -> None:
         from plangraph.vocab.gazetteer import gazetteer
@@ -188,12 +234,12 @@ class _Checker:
         if lo is not None and hi is not None and lo > hi:
             self.fail(q, f"{where}.min", f"min {lo} is greater than max {hi}")
 
-    def spans(self, source_dirs: Sequence[Path], strict_source: bool) -> None:
+    def find_source(self, source_dirs: Sequence[Path]) -> SourceText | None:
+        """The text the spans point into: the report file, or a text a build saved."""
         from plangraph.errors import SourceError
         from plangraph.sources.text import read_source
 
         source = self.records.document.source
-        text: str | None = None
         for folder in source_dirs:
             candidate = folder / source.file
             if candidate.is_file():
@@ -208,17 +254,42 @@ class _Checker:
                         f"{candidate} has sha256 {found.sha256}, the records say {source.sha256}"
                         " (the text changed since these records were made)",
                     )
-                text = found.text
-                if len(text) != source.chars:
-                    self.fail(
-                        source, "document.source.chars", f"the text has {len(text)} characters"
-                    )
-                break
+                return found
+            saved = folder / f"{self.records.document.id}.txt"
+            if source.text_sha256 is not None and saved.is_file():
+                try:
+                    found = read_source(saved, encoding="utf-8")
+                except SourceError as exc:
+                    self.fail(source, "document.source.text_sha256", str(exc))
+                if found.sha256 == source.text_sha256:
+                    return found
+        return None
+
+    def spans(
+        self, source_dirs: Sequence[Path], strict_source: bool, given: SourceText | None
+    ) -> SourceText | None:
+        source = self.records.document.source
+        found = given if given is not None else self.find_source(source_dirs)
+        text: str | None = None
+        if found is not None:
+            text = found.text
+            if len(text) != source.chars:
+                self.fail(source, "document.source.chars", f"the text has {len(text)} characters")
+            if source.text_sha256 is None:
+                source.text_sha256 = found.text_sha256
+            elif source.text_sha256 != found.text_sha256:
+                self.fail(
+                    source,
+                    "document.source.text_sha256",
+                    f"the text read from {found.path} has sha256 {found.text_sha256}, the records"
+                    f" say {source.text_sha256} (read by another version of plangraph?)",
+                )
         if text is None and strict_source:
             dirs = ", ".join(str(d) for d in source_dirs)
             self.fail(source, "document.source.file", f"{source.file} not found in {dirs}")
         for where, span in self.records.spans():
             self.span(span, where, source.chars, text)
+        return found
 
     def span(self, span: Span, where: str, chars: int, text: str | None) -> None:
         where = f"{where}.evidence"
@@ -243,7 +314,21 @@ class _Checker:
 
 
 def check_records(
-    records: Records, path: str, source_dirs: Sequence[Path], strict_source: bool = False
-) -> None:
-    """Raise :class:`RecordsError` at the first problem; fill defaults when all is well."""
-    _Checker(records, path).run(source_dirs, strict_source)
+    records: Records,
+    path: str,
+    source_dirs: Sequence[Path],
+    strict_source: bool = False,
+    source: SourceText | None = None,
+) -> SourceText | None:
+    """Raise :class:`RecordsError` at the first problem; fill defaults when all is well.
+
+    Spans are checked against ``source`` when given (the text the records were extracted from),
+    else against the source text found in ``source_dirs``; that text is returned (None when
+    none was found)."""
+    return _Checker(records, path).run(source_dirs, strict_source, source)
+
+
+def find_source_text(records: Records, source_dirs: Sequence[Path]) -> SourceText | None:
+    """The text ``records``' spans point into, found in ``source_dirs`` as checks find it (the
+    report file, or a text a build saved); None when it is in none of them."""
+    return _Checker(records, "").find_source(source_dirs)

@@ -58,9 +58,10 @@ class Span:
 
 @dataclass
 class Source:
-    file: str
-    sha256: str
-    chars: int
+    file: str  # the report's file name (a .txt, .docx, .html or .pdf)
+    sha256: str  # of the file's bytes
+    chars: int  # of the text read from it, into which every span points
+    text_sha256: str | None = None  # of that text in UTF-8, as a build saves it (texts/ID.txt)
 
 
 @dataclass

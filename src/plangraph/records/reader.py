@@ -2,6 +2,12 @@
 
 Loading checks the file fully and raises :class:`~plangraph.errors.RecordsError` naming the
 file, line and field of the first problem; nothing downstream ever sees half-valid records.
+
+Records files come from people and other programs, so the reader takes plain YAML only: no
+anchors or aliases (one alias can multiply a file's work many times over), no merge keys, no
+tags beyond YAML's own, nesting at most :data:`MAX_DEPTH` deep, whole numbers of at most 18
+digits, decimals within 10^±24, text without NUL characters or lone surrogates. Whatever else
+is wrong is still an error naming the file and line, never a traceback.
 """
 
 from __future__ import annotations
@@ -18,9 +24,48 @@ import yaml
 from plangraph.errors import RecordsError
 from plangraph.records.model import FORMAT, Records, Span, type_hints
 
-__all__ = ["dump_records", "load_records", "parse_records"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "dump_records", "load_records", "parse_records"]
 
 T = TypeVar("T")
+
+MAX_BYTES = 20 * 1024 * 1024
+"""A records file is a few hundred kilobytes; one past this is refused while it is read."""
+
+MAX_DEPTH = 32
+"""Records nest five levels deep; a file nested deeper than this is refused as it is read."""
+
+_MAX_INT = 10**18
+_MAX_EXPONENT = 24
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, composing bounded documents only (see the module's description)."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.depth = 0
+        super().__init__(text)
+
+    def refuse(self, mark: Any, message: str) -> typing.NoReturn:
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        raise RecordsError(message, path=self.path, line=line, column=column)
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.refuse(event.start_mark, f"an alias (*{event.anchor}); write the value out")
+        if getattr(event, "anchor", None) is not None:
+            anchor = event.anchor
+            self.refuse(event.start_mark, f"an anchor (&{anchor}); records take plain YAML")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            self.refuse(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Reader:
@@ -35,16 +80,36 @@ class _Reader:
         column = node.start_mark.column + 1 if node is not None else None
         raise RecordsError(message, path=self.path, line=line, column=column, field=where or None)
 
+    def construct(self, node: yaml.Node, where: str) -> Any:
+        """The value of a scalar node, or an error at its line for one YAML cannot make."""
+        if node.tag == _MERGE:
+            self.fail(node, where, "a merge key (<<); records take plain YAML")
+        try:
+            value = self.loader.construct_object(node)
+        except yaml.MarkedYAMLError as exc:
+            self.fail(node, where, f"cannot read this value: {exc.problem or exc.context}")
+        except (ValueError, OverflowError) as exc:  # e.g. a whole number of 5000 digits
+            reason = str(exc).split(";")[0][:120]
+            self.fail(node, where, f"cannot read this value: {reason}")
+        if isinstance(value, str):
+            bad = next((c for c in value if c == "\x00" or "\ud800" <= c <= "\udfff"), None)
+            if bad is not None:
+                what = "a NUL character" if bad == "\x00" else f"a lone surrogate U+{ord(bad):04X}"
+                self.fail(node, where, f"{what} in the text; expected Unicode characters")
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _MAX_INT:
+            self.fail(node, where, "a whole number of more than 18 digits")
+        return value
+
     def scalar(self, node: yaml.Node, where: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, where, "expected a single value, found a list or mapping")
-        return self.loader.construct_object(node)
+        return self.construct(node, where)
 
     def convert(self, node: yaml.Node, hint: Any, where: str) -> Any:
         origin = get_origin(hint)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in get_args(hint) if a is not type(None)]
-            if isinstance(node, yaml.ScalarNode) and self.loader.construct_object(node) is None:
+            if isinstance(node, yaml.ScalarNode) and self.construct(node, where) is None:
                 return None
             return self.convert(node, options[0], where)
         if origin is list:
@@ -89,6 +154,15 @@ class _Reader:
                 self.fail(node, where, f"expected a number, found {value!r}")
             if not number.is_finite():
                 self.fail(node, where, f"expected a finite number, found {value!r}")
+            shape = number.as_tuple()
+            if (
+                (number and abs(number.adjusted()) > _MAX_EXPONENT)
+                or abs(int(shape.exponent)) > 2 * _MAX_EXPONENT
+                or len(shape.digits) > 40
+            ):
+                self.fail(
+                    node, where, f"expected a number within 10^±{_MAX_EXPONENT}, found {value!r}"
+                )
             return number
         if hint is str:
             if not isinstance(value, str):
@@ -134,20 +208,33 @@ class _Reader:
 
 def parse_records(text: str, path: str = "<records>") -> Records:
     """Records from YAML text. Only the form is checked here; see :func:`load_records`."""
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        problem = exc.problem or exc.context or "not valid YAML"
+        loader = _Loader(text, path)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL, a C0 code)
+        at_line = text.count("\n", 0, exc.position) + 1
+        at_column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character
         raise RecordsError(
-            f"YAML syntax error: {problem}", path=path, line=line, column=column
+            f"the character U+{character:04X} is not allowed in YAML"
+            if isinstance(character, int)
+            else "a character not allowed in YAML",
+            path=path,
+            line=at_line,
+            column=at_column,
         ) from None
-    except yaml.YAMLError as exc:
-        raise RecordsError(f"YAML syntax error: {exc}", path=path) from None
     try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            column = mark.column + 1 if mark else None
+            problem = exc.problem or exc.context or "not valid YAML"
+            raise RecordsError(
+                f"YAML syntax error: {problem}", path=path, line=line, column=column
+            ) from None
+        except yaml.YAMLError as exc:
+            raise RecordsError(f"YAML syntax error: {exc}", path=path) from None
         if root is None:
             raise RecordsError("the file is empty; expected a records mapping", path=path, line=1)
         reader = _Reader(path, loader)
@@ -171,17 +258,11 @@ def load_records(
     when it is found (beside the records file or in one of ``source_dirs``); with
     ``strict_source`` a missing source text is an error too.
     """
+    from plangraph._files import read_limited
     from plangraph.records.checks import check_records
 
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise RecordsError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise RecordsError("is a folder, expected a records file (.yaml)", path=path) from None
-    except OSError as exc:
-        raise RecordsError(f"cannot be read: {exc.strerror}", path=path) from None
+    raw = read_limited(path, MAX_BYTES, error=RecordsError, what="records file (.yaml)")
     if not raw.strip():
         raise RecordsError("the file is empty; expected a records mapping", path=path, line=1)
     try:
@@ -196,7 +277,8 @@ def load_records(
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # the reader takes no aliases: a value used twice is written twice
 
 
 def _represent_span(dumper: yaml.SafeDumper, span: Span) -> yaml.Node:

@@ -154,32 +154,10 @@ def store_info(path: str | Path) -> StoreInfo:
 @contextmanager
 def _writer_lock(path: Path) -> Iterator[None]:
     """Hold the store's write lock, or raise a DataError naming the process that holds it."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no cross-process lock, the snapshot swap still protects
+    from plangraph._files import writer_lock
+
+    with writer_lock(path, DataError, "the store"):
         yield
-        return
-    with open(path / _LOCK, "a+", encoding="ascii") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            raise DataError(
-                f"the store is being written by another process (pid {holder});"
-                " try again when it has finished",
-                path=path,
-            ) from None
-        try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _one_line(exc: BaseException) -> str:
