@@ -7,11 +7,12 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+REPORTS = Path(__file__).resolve().parents[2] / "shared" / "reports"
 
 # Written for these tests; not from any real report.
 TEXT = (
@@ -120,3 +121,17 @@ def stop_process(process: subprocess.Popen[str]) -> None:
     for pipe in (process.stdout, process.stderr):
         if pipe is not None:
             pipe.close()
+
+
+@pytest.fixture(scope="session")
+def reports_build(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The texts of ../shared/reports/ built once for the whole run (no page): the result of
+    ``build_to`` and its output folder. Skips when the folder is absent."""
+    if not REPORTS.is_dir():
+        pytest.skip("../shared/reports is not present")
+    from plangraph.pipeline.builder import build_to
+
+    out = tmp_path_factory.mktemp("reports") / "out"
+    texts = sorted(REPORTS.glob("*/*.txt"))
+    result = build_to(texts, out, html=False, keep_going=True)
+    return result, out

@@ -194,6 +194,7 @@ def extract_text(
     from plangraph.extraction.header import issuing_region
     from plangraph.extraction.quantities import find_quantities
     from plangraph.extraction.structure import clauses, parse_structure
+    from plangraph.vocab.names import slug
 
     options = options or ExtractOptions()
     folded = prepare(text)
@@ -288,15 +289,16 @@ def extract_text(
                 if verb_re.match(folded[cs:ce]) and ce - cs >= 4:
                     ce = min(ce, cs + max_chars)
                     label = text[cs:ce]
-                    if label not in measures:
-                        measures[label] = Measure(
+                    key = slug(label)  # one measure per IRI: 推进“X” and 推进X are one
+                    if key not in measures:
+                        measures[key] = Measure(
                             label=label,
                             keyword=keyword,
                             regions=list(dict.fromkeys(place)),
                             industries=found_industries,
                             evidence=[_span(text, cs, ce)],
                         )
-                    measure_label = measure_label or label
+                    measure_label = measure_label or measures[key].label
         reviewed = kind in ("review", "five-year-review")
         for m in find_projects(folded, s, e):
             if reviewed:
