@@ -20,6 +20,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 from conftest import stop_process
 from rdflib import Dataset, Graph
@@ -28,7 +29,8 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from plangraph import build, query
 from plangraph.cli import main
-from plangraph.sparql.serve.server import Limits, SparqlServer, make_server, negotiate
+from plangraph.sparql.serve.negotiation import negotiate
+from plangraph.sparql.serve.server import Limits, SparqlServer, make_server
 
 MAX_ROWS = 200
 TIME_LIMIT = 2.0
@@ -322,12 +324,14 @@ def _missing_browser(reason: str) -> None:
 
 
 def test_negotiate() -> None:
-    assert negotiate("select", None) == "json"
-    assert negotiate("graph", None) == "turtle"
-    assert negotiate("select", "text/csv;q=0.2, application/sparql-results+xml") == "xml"
+    results, rdf = pyoxigraph.QueryResultsFormat, pyoxigraph.RdfFormat
+    assert negotiate("select", None) == results.JSON
+    assert negotiate("graph", None) == rdf.TURTLE
+    assert negotiate("select", "text/csv;q=0.2, application/sparql-results+xml") == results.XML
     assert negotiate("select", "text/turtle") is None
-    assert negotiate("graph", "application/json") == "json"
-    assert negotiate("select", "*/*", ["tsv", "text/tab-separated-values"]) == "tsv"
+    assert negotiate("graph", "application/json") == rdf.JSON_LD
+    assert negotiate("select", "*/*", ["tsv", "text/tab-separated-values"]) == results.TSV
+    assert negotiate("graph", None, ["ntriples"]) == rdf.N_TRIPLES
     assert negotiate("select", None, ["nonsense"]) is None
 
 

@@ -195,14 +195,13 @@ def _data(args: argparse.Namespace) -> str:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from plangraph.sparql.execute import (
-        describe_named_queries,
-        execute,
-        format_table,
-        prepare,
-        serialize,
-    )
+    from plangraph.sparql.catalogue import describe_named_queries
+    from plangraph.sparql.execute import run
+    from plangraph.sparql.prepare import prepare
+    from plangraph.sparql.results import evaluation, gather
     from plangraph.sparql.store import open_data, open_store
+    from plangraph.sparql.terminal import format_table
+    from plangraph.sparql.writers import write
 
     if args.list:
         print(describe_named_queries())
@@ -211,13 +210,13 @@ def _cmd_query(args: argparse.Namespace) -> int:
         raise InputError("give a query: SPARQL text, a .rq file or a named query (see --list)")
     prepared = prepare(args.query, _bindings(args.bind), text_bindings=True)
     store = open_store(args.store) if args.store else open_data(_data(args))
-    results = execute(store, prepared)
-    if args.format == "table":
-        print(format_table(results))
-        return 0
-    out = serialize(results, "turtle" if args.format == "turtle" else args.format)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(out if out.endswith(b"\n") else out + b"\n")
+    answer = run(store, prepared)
+    with evaluation(prepared.origin):
+        if args.format == "table":
+            print(format_table(gather(answer)))
+        else:
+            sys.stdout.flush()
+            write(answer, args.format, sys.stdout.buffer)
     return 0
 
 
@@ -236,7 +235,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
             store=args.store,
             host=args.host,
             port=args.port,
-            limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
+            limits=Limits(
+                timeout=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_limit
+            ),
             cors=args.cors,
             workers=args.workers,
             log=None if args.quiet else _say,
@@ -511,6 +512,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     srv.add_argument(
         "--max-rows", type=int, default=10_000, metavar="N", help="result row limit (default 10000)"
+    )
+    srv.add_argument(
+        "--memory-limit",
+        type=int,
+        default=2048,
+        metavar="MIB",
+        help="address space per query worker, in MiB (default 2048; 0: none); a query that"
+        " needs more is stopped (503)",
     )
     srv.add_argument("--cors", metavar="ORIGIN", help="allow cross-origin requests from ORIGIN, *")
     srv.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
