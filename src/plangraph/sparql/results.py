@@ -43,9 +43,7 @@ def evaluation(origin: str = "<query>") -> Iterator[None]:
     or writing it out) is where a type error or a failing call raises, so wrap that too."""
     try:
         yield
-    except InputError:
-        raise
-    except MemoryError:
+    except (InputError, MemoryError, BrokenPipeError):
         raise
     except (OSError, RuntimeError, ValueError) as exc:
         why = " ".join(str(exc).split())[:300]
