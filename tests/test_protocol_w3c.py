@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import http.client
 import json
-import re
-import subprocess
-import sys
-import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import stop_process
+from conftest import start_serve, stop_process
 from rdflib import Graph
 
 from plangraph import build
@@ -267,21 +263,8 @@ CASES = [
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("w3c") / "graph.trig"
     data.write_text(build().serialize(format="trig"), encoding="utf-8")
-    command = [sys.executable, "-m", "plangraph.cli", "serve", "--data", str(data), "-q"]
-    process = subprocess.Popen(
-        [*command, "--port", "0"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
-    )
+    process, url = start_serve(data, "-q")
     try:
-        assert process.stderr is not None
-        url = None
-        deadline = time.monotonic() + 60
-        while url is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            if not line:
-                break
-            found = re.search(r"serving (http://127\.0\.0\.1:\d+/sparql)", line)
-            url = found.group(1) if found else None
-        assert url, "plangraph serve did not say where it listens"
         yield url
     finally:
         stop_process(process)

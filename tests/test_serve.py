@@ -6,9 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -22,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from conftest import stop_process
+from conftest import chromium_executable, start_serve, stop_process
 from rdflib import Dataset, Graph
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
@@ -296,13 +294,7 @@ with sync_playwright() as pw:
 def test_query_page_in_a_browser(server: SparqlServer, sample: Dataset) -> None:
     """The page at / in headless Chromium: a query fills the table, a named query fills the
     box, an error shows. Run in a process of its own, beside any other Playwright session."""
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        _missing_browser("playwright is not installed (pip install -e '.[dev]')")
-    executable = os.environ.get("PLANGRAPH_CHROMIUM") or shutil.which("chromium")
-    if not executable:
-        _missing_browser("no Chromium found (apt-get install chromium)")
+    executable = chromium_executable()
     page = server.url.replace("/sparql", "/")
     done = subprocess.run(
         [sys.executable, "-c", _PAGE_SCRIPT, page, str(executable), _types_query()],
@@ -315,12 +307,6 @@ def test_query_page_in_a_browser(server: SparqlServer, sample: Dataset) -> None:
     assert set(seen["cells"]) == set(_expected_types(sample))
     assert seen["named"].startswith("# title: Evidence for a node")
     assert "SPARQL syntax error" in seen["error"]
-
-
-def _missing_browser(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs the browser: {reason}")
-    pytest.skip(reason)
 
 
 def test_negotiate() -> None:
@@ -338,19 +324,8 @@ def test_negotiate() -> None:
 def test_cli_serve_answers_and_stops_on_interrupt(tmp_path: Path, sample: Dataset) -> None:
     data = tmp_path / "graph.trig"
     data.write_text(sample.serialize(format="trig"), encoding="utf-8")
-    command = [sys.executable, "-m", "plangraph.cli", "serve", "--data", str(data), "--port", "0"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    process, url = start_serve(data)
     try:
-        assert process.stderr is not None
-        deadline = time.monotonic() + 60
-        url = None
-        while url is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            found = re.search(r"serving (http://127\.0\.0\.1:\d+/sparql)", line)
-            url = found.group(1) if found else None
-            if not line:
-                break
-        assert url, "the server did not say where it listens"
         ask = url + "?" + urllib.parse.urlencode({"query": "ASK { ?p a pg:Project }"})
         status, _, body = _http(ask, headers={"Accept": "application/sparql-results+json"})
         assert status == 200 and json.loads(body)["boolean"] is True
@@ -605,23 +580,13 @@ def test_head_trailing_slash_and_relative_iris(server: SparqlServer) -> None:
 def test_cli_serve_quiet_logs_no_requests(tmp_path: Path, sample: Dataset) -> None:
     data = tmp_path / "graph.trig"
     data.write_text(sample.serialize(format="trig"), encoding="utf-8")
-    command = [sys.executable, "-m", "plangraph.cli", "serve", "-q", "--data", str(data)]
-    process = subprocess.Popen([*command, "--port", "0"], stderr=subprocess.PIPE, text=True)
+    process, url = start_serve(data, "-q")
     try:
-        assert process.stderr is not None
-        url = None
-        deadline = time.monotonic() + 60
-        while url is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            found = re.search(r"serving (http://127\.0\.0\.1:\d+/sparql)", line)
-            url = found.group(1) if found else None
-            if not line:
-                break
-        assert url
         for _ in range(3):
             assert _http(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}))[0] == 200
         process.send_signal(signal.SIGINT)
         assert process.wait(30) == 0
+        assert process.stderr is not None
         rest = process.stderr.read()
         assert "GET /sparql" not in rest and "HTTP/1.1" not in rest
     finally:
