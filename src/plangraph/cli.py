@@ -221,7 +221,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from plangraph.sparql.serve.server import Limits, serve
+    from plangraph.sparql.serve.server import Limits, make_server, serve
 
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         _say(f"warning: serving on {args.host}, reachable from other machines")
@@ -229,21 +229,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     def ready(server: object) -> None:
         _say(f"serving {getattr(server, 'url', '')} (query page at /; Ctrl-C stops)")
 
+    server = make_server(
+        None if args.store else _data(args),
+        store=args.store,
+        host=args.host,
+        port=args.port,
+        limits=Limits(timeout=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_limit),
+        cors=args.cors,
+        workers=args.workers,
+        log=None if args.quiet else _say,
+        memory=args.in_memory,
+    )
     try:
-        serve(
-            None if args.store else _data(args),
-            store=args.store,
-            host=args.host,
-            port=args.port,
-            limits=Limits(
-                timeout=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_limit
-            ),
-            cors=args.cors,
-            workers=args.workers,
-            log=None if args.quiet else _say,
-            ready=ready,
-            memory=args.in_memory,
-        )
+        serve(server, ready=ready)
     except BrokenPipeError:  # `plangraph … | head`: the reader has what it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — silence the flush at exit
         return 0

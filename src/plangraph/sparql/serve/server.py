@@ -84,32 +84,8 @@ def make_server(
         raise
 
 
-def serve(
-    data: Dataset | Graph | str | Path | None = None,
-    *,
-    store: str | Path | None = None,
-    host: str = "127.0.0.1",
-    port: int = DEFAULT_PORT,
-    limits: Limits | None = None,
-    cors: str | None = None,
-    workers: int = 2,
-    log: Callable[[str], None] | None = None,
-    ready: Callable[[SparqlServer], None] | None = None,
-    memory: bool = False,
-) -> None:
-    """Serve until interrupted (Ctrl-C), then stop the workers and clean up. Requests are
-    logged to ``log`` (none when None)."""
-    server = make_server(
-        data,
-        store=store,
-        host=host,
-        port=port,
-        limits=limits,
-        cors=cors,
-        workers=workers,
-        log=log,
-        memory=memory,
-    )
+def serve(server: SparqlServer, *, ready: Callable[[SparqlServer], None] | None = None) -> None:
+    """Serve until interrupted (Ctrl-C), then stop the workers and clean up."""
     try:
         if ready:
             ready(server)
