@@ -125,7 +125,7 @@ ENGINES = ("plangraph", "pyoxigraph", "plangraph-memory", "pyoxigraph-memory")
 
 
 def _text(query: str) -> str:
-    from plangraph.sparql.execute import named_queries
+    from plangraph.sparql.catalogue import named_queries
 
     return named_queries()[query].text if query in named_queries() else query
 
@@ -179,7 +179,7 @@ class _Engine:
 
     def run(self, query: str) -> int:
         import plangraph
-        from plangraph.sparql.execute import PREFIXES
+        from plangraph.graph.namespace import PREFIXES
 
         if self.name.startswith("plangraph"):
             return len(plangraph.query(self.store, query))  # a typed DataFrame
@@ -225,7 +225,7 @@ class _Stopped(Exception):
 def _rdflib(data: Path, timeout: float) -> dict[str, Any]:
     from rdflib import Dataset
 
-    from plangraph.sparql.execute import PREFIXES
+    from plangraph.graph.namespace import PREFIXES
 
     started = time.perf_counter()
     dataset = Dataset(default_union=True)

@@ -135,3 +135,27 @@ def reports_build(tmp_path_factory: pytest.TempPathFactory) -> Any:
     texts = sorted(REPORTS.glob("*/*.txt"))
     result = build_to(texts, out, html=False, keep_going=True)
     return result, out
+
+
+def start_serve(data: Path, *flags: str) -> tuple[subprocess.Popen[str], str]:
+    """``plangraph serve --data DATA --port 0 FLAGS`` in a process of its own, and the URL it
+    says it serves (read from its stderr within 60 s); stop it with :func:`stop_process`."""
+    import re
+    import sys
+    import time
+
+    command = [sys.executable, "-m", "plangraph.cli", "serve", "--data", str(data), "--port", "0"]
+    process = subprocess.Popen(
+        [*command, *flags], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    assert process.stderr is not None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if not line:
+            break
+        found = re.search(r"serving (http://127\.0\.0\.1:\d+/sparql)", line)
+        if found:
+            return process, found.group(1)
+    stop_process(process)
+    raise AssertionError("plangraph serve did not say where it listens")

@@ -17,21 +17,16 @@ from rdflib import Dataset, Graph, URIRef
 
 from plangraph import InputError, build, query
 from plangraph.cli import main
+from plangraph.graph.namespace import PREFIXES
 from plangraph.records.model import Records
 from plangraph.records.reader import load_records
-from plangraph.sparql.execute import (
-    PREFIXES,
-    Prepared,
-    execute,
-    format_table,
-    is_update,
-    named_queries,
-    parse_term,
-    prepare,
-    query_form,
-    serialize,
-)
+from plangraph.sparql.catalogue import named_queries
+from plangraph.sparql.execute import execute, run
+from plangraph.sparql.prepare import parse_term, prepare
 from plangraph.sparql.store import open_data
+from plangraph.sparql.syntax import shape
+from plangraph.sparql.terminal import format_table
+from plangraph.sparql.writers import write
 from plangraph.view.notebook import sample_path
 from plangraph.vocab.gazetteer import gazetteer
 from plangraph.vocab.names import project_name, slug
@@ -163,11 +158,11 @@ def test_parse_term_reads_sparql_syntax() -> None:
 
 
 def test_update_detection_ignores_strings_comments_and_names() -> None:
-    assert is_update("PREFIX pg: <x:> INSERT DATA { <a:b> <a:b> <a:b> }")
-    assert is_update("# a comment\nDROP GRAPH <a:b>")
-    assert not is_update('SELECT ?insert WHERE { ?s pg:drop "DELETE" } # INSERT')
-    assert query_form("PREFIX x: <a:> CONSTRUCT WHERE { ?s ?p ?o }") == "graph"
-    assert query_form("select * {}") == "select"
+    assert shape("PREFIX pg: <x:> INSERT DATA { <a:b> <a:b> <a:b> }").update
+    assert shape("# a comment\nDROP GRAPH <a:b>").update
+    assert not shape('SELECT ?insert WHERE { ?s pg:drop "DELETE" } # INSERT').update
+    assert shape("PREFIX x: <a:> CONSTRUCT WHERE { ?s ?p ?o }").form == "graph"
+    assert shape("select * {}").form == "select"
 
 
 # --- named queries, each against what the records say ---------------------------------------
@@ -327,43 +322,49 @@ def test_keyword_cooccurrence(trig: Path, records: Records) -> None:
 # --- formats --------------------------------------------------------------------------------
 
 
+def _written(store: pyoxigraph.Store, text: str, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    write(run(store, prepare(text)), fmt, buffer)
+    return buffer.getvalue()
+
+
 def test_results_formats_follow_the_w3c_specs(store: pyoxigraph.Store) -> None:
     text = (
         "SELECT ?t ?label ?value ?missing WHERE { ?t a pg:Target ; rdfs:label ?label ;"
         " pg:value ?value } ORDER BY ?t LIMIT 5"
     )
-    results = execute(store, prepare(text))
     native = list(store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))
     for fmt, ox_format in (
         ("json", pyoxigraph.QueryResultsFormat.JSON),
         ("xml", pyoxigraph.QueryResultsFormat.XML),
         ("tsv", pyoxigraph.QueryResultsFormat.TSV),
     ):
-        parsed = pyoxigraph.parse_query_results(serialize(results, fmt), ox_format)
+        parsed = pyoxigraph.parse_query_results(_written(store, text, fmt), ox_format)
         assert [v.value for v in parsed.variables] == ["t", "label", "value", "missing"]
         rows = [tuple(s[i] for i in range(4)) for s in parsed]
         assert rows == [tuple(s[i] for i in range(4)) for s in native], fmt
-    doc = json.loads(serialize(results, "json"))
+    doc = json.loads(_written(store, text, "json"))
     first = doc["results"]["bindings"][0]
     assert first["label"]["xml:lang"] == "zh" and "missing" not in first
     assert first["value"]["datatype"].endswith("#decimal")
-    root = ET.fromstring(serialize(results, "xml"))
+    root = ET.fromstring(_written(store, text, "xml"))
     assert root.tag == "{http://www.w3.org/2005/sparql-results#}sparql"
-    table = list(csv.reader(io.StringIO(serialize(results, "csv").decode("utf-8"))))
+    table = list(csv.reader(io.StringIO(_written(store, text, "csv").decode("utf-8"))))
     assert table[0] == ["t", "label", "value", "missing"] and len(table) == 6
     assert table[1][0].startswith("https://") and table[1][3] == ""
-    ask = execute(store, prepare("ASK { ?t a pg:Target }"))
-    assert json.loads(serialize(ask, "json")) == {"head": {}, "boolean": True}
+    ask = _written(store, "ASK { ?t a pg:Target }", "json")
+    assert json.loads(ask) == {"head": {}, "boolean": True}
     with pytest.raises(InputError, match="cannot be written as 'turtle'"):
-        serialize(results, "turtle")
+        _written(store, text, "turtle")
 
 
 def test_construct_serialises_as_turtle_and_more(store: pyoxigraph.Store) -> None:
-    results = execute(store, prepare("CONSTRUCT WHERE { ?k a pg:Keyword ; rdfs:label ?l }"))
-    turtle = serialize(results, "turtle").decode("utf-8")
+    text = "CONSTRUCT WHERE { ?k a pg:Keyword ; rdfs:label ?l }"
+    results = execute(store, prepare(text))
+    turtle = _written(store, text, "turtle").decode("utf-8")
     assert "@prefix pg:" in turtle and "@prefix id:" not in turtle
     for fmt, rdflib_format in (("turtle", "turtle"), ("ntriples", "nt"), ("xml", "xml")):
-        graph = Graph().parse(data=serialize(results, fmt), format=rdflib_format)
+        graph = Graph().parse(data=_written(store, text, fmt), format=rdflib_format)
         assert len(graph) == len(results)
 
 
@@ -522,4 +523,4 @@ def test_cli_without_a_built_graph_says_how_to_make_one(
 def test_prepared_text_is_used_as_is_by_the_endpoint(store: pyoxigraph.Store) -> None:
     # a query that looks like a name is still SPARQL text when handed over directly
     with pytest.raises(InputError, match="syntax error"):
-        execute(store, Prepared("evidence", "<query>"))
+        execute(store, prepare("evidence", as_text=True))

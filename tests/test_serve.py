@@ -6,9 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,15 +18,17 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph
 import pytest
-from conftest import stop_process
+from conftest import chromium_executable, start_serve, stop_process
 from rdflib import Dataset, Graph
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from plangraph import build, query
 from plangraph.cli import main
-from plangraph.sparql.serve.server import Limits, SparqlServer, make_server, negotiate
+from plangraph.sparql.serve.negotiation import negotiate
+from plangraph.sparql.serve.server import Limits, SparqlServer, make_server
 
 MAX_ROWS = 200
 TIME_LIMIT = 2.0
@@ -294,13 +294,7 @@ with sync_playwright() as pw:
 def test_query_page_in_a_browser(server: SparqlServer, sample: Dataset) -> None:
     """The page at / in headless Chromium: a query fills the table, a named query fills the
     box, an error shows. Run in a process of its own, beside any other Playwright session."""
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        _missing_browser("playwright is not installed (pip install -e '.[dev]')")
-    executable = os.environ.get("PLANGRAPH_CHROMIUM") or shutil.which("chromium")
-    if not executable:
-        _missing_browser("no Chromium found (apt-get install chromium)")
+    executable = chromium_executable()
     page = server.url.replace("/sparql", "/")
     done = subprocess.run(
         [sys.executable, "-c", _PAGE_SCRIPT, page, str(executable), _types_query()],
@@ -315,38 +309,23 @@ def test_query_page_in_a_browser(server: SparqlServer, sample: Dataset) -> None:
     assert "SPARQL syntax error" in seen["error"]
 
 
-def _missing_browser(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs the browser: {reason}")
-    pytest.skip(reason)
-
-
 def test_negotiate() -> None:
-    assert negotiate("select", None) == "json"
-    assert negotiate("graph", None) == "turtle"
-    assert negotiate("select", "text/csv;q=0.2, application/sparql-results+xml") == "xml"
+    results, rdf = pyoxigraph.QueryResultsFormat, pyoxigraph.RdfFormat
+    assert negotiate("select", None) == results.JSON
+    assert negotiate("graph", None) == rdf.TURTLE
+    assert negotiate("select", "text/csv;q=0.2, application/sparql-results+xml") == results.XML
     assert negotiate("select", "text/turtle") is None
-    assert negotiate("graph", "application/json") == "json"
-    assert negotiate("select", "*/*", ["tsv", "text/tab-separated-values"]) == "tsv"
+    assert negotiate("graph", "application/json") == rdf.JSON_LD
+    assert negotiate("select", "*/*", ["tsv", "text/tab-separated-values"]) == results.TSV
+    assert negotiate("graph", None, ["ntriples"]) == rdf.N_TRIPLES
     assert negotiate("select", None, ["nonsense"]) is None
 
 
 def test_cli_serve_answers_and_stops_on_interrupt(tmp_path: Path, sample: Dataset) -> None:
     data = tmp_path / "graph.trig"
     data.write_text(sample.serialize(format="trig"), encoding="utf-8")
-    command = [sys.executable, "-m", "plangraph.cli", "serve", "--data", str(data), "--port", "0"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    process, url = start_serve(data)
     try:
-        assert process.stderr is not None
-        deadline = time.monotonic() + 60
-        url = None
-        while url is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            found = re.search(r"serving (http://127\.0\.0\.1:\d+/sparql)", line)
-            url = found.group(1) if found else None
-            if not line:
-                break
-        assert url, "the server did not say where it listens"
         ask = url + "?" + urllib.parse.urlencode({"query": "ASK { ?p a pg:Project }"})
         status, _, body = _http(ask, headers={"Accept": "application/sparql-results+json"})
         assert status == 200 and json.loads(body)["boolean"] is True
@@ -361,3 +340,254 @@ def test_cli_serve_bad_store_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["serve", "--store", str(tmp_path), "--port", "0"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "not a plangraph store" in err
+
+
+# --- attacks and faults (issue 17) --------------------------------------------------------------
+
+
+class _Listener:
+    """A TCP listener on loopback that records every connection made to it."""
+
+    def __init__(self) -> None:
+        import socket
+
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen()
+        self.socket.settimeout(0.2)
+        self.port = self.socket.getsockname()[1]
+        self.received: list[bytes] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.socket.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(1)
+                try:
+                    self.received.append(conn.recv(4096) or b"<connected>")
+                except OSError:
+                    self.received.append(b"<connected>")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.socket.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[_Listener]:
+    found = _Listener()
+    yield found
+    found.close()
+
+
+def _bypasses(port: int) -> list[str]:
+    target = f"<http://127.0.0.1:{port}/x>"
+    return [
+        "PREFIX k: <https://w3id.org/plangraph/ontology#Keyword>"
+        f" SELECT * WHERE {{ ?s a k: SERVICE {target} {{ ?a ?b ?c }} }}",
+        f"SELECT * WHERE {{ ?a?b?c SERVICE{target}{{?a ?b ?c}} }}",
+        f"select * {{ service silent {target} {{ ?a ?b ?c }} }}",
+        f"SELECT * WHERE {{ ?s pg:x 'a' # }}\n SERVICE {target} {{ ?a ?b ?c }} }}",
+        f'SELECT * WHERE {{ ?s pg:x """a " b""" SERVICE {target} {{ ?a ?b ?c }} }}',
+        f"ASK {{ FILTER(1<2) SERVICE {target} {{ ?a ?b ?c }} }}",
+    ]
+
+
+def test_service_is_refused_and_nothing_is_fetched(
+    server: SparqlServer, listener: _Listener
+) -> None:
+    for text in _bypasses(listener.port):
+        get = server.url + "?" + urllib.parse.urlencode({"query": text})
+        status, _, body = _http(get)
+        assert status == 403 and b"SERVICE" in body, (text, body)
+        status, _, body = _http(
+            server.url, data=text.encode(), headers={"Content-Type": "application/sparql-query"}
+        )
+        assert status == 403, (text, body)
+    time.sleep(0.5)
+    assert listener.received == []
+
+
+def test_a_worker_cannot_reach_the_network_even_past_the_check(
+    server: SparqlServer, listener: _Listener
+) -> None:
+    from plangraph.sparql.serve.workers import Job
+
+    assert server.pool.unguarded == []  # the sandbox is in place on this machine
+    text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/x> {{ ?a ?b ?c }} }}"
+    job = Job(text, None, (), None, None, MAX_ROWS, 1 << 20)  # straight to a worker
+    status, _, body = server.pool.run(job, TIME_LIMIT * 5)
+    assert status == 400 and b"Permission denied" in body
+    time.sleep(0.5)
+    assert listener.received == []
+
+
+def _count(server: SparqlServer, text: str, **params: str) -> tuple[int, bytes]:
+    url = server.url + "?" + urllib.parse.urlencode({"query": text, **params})
+    status, _, body = _http(url, headers={"Accept": "text/csv"})
+    return status, body
+
+
+def test_from_and_the_graph_parameters_as_sparql_says(
+    server: SparqlServer, sample: Dataset
+) -> None:
+    doc = "https://w3id.org/plangraph/id/doc/shanxi-2024"
+    reference = "https://w3id.org/plangraph/id/graph/reference"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    n_doc = len(sample.graph(doc))
+    assert _count(server, f"SELECT (COUNT(*) AS ?n) FROM <{doc}> WHERE {{ ?s ?p ?o }}") == (
+        200,
+        f"n\r\n{n_doc}\r\n".encode(),
+    )
+    relative = "SELECT (COUNT(*) AS ?n) FROM <doc/shanxi-2024> WHERE { ?s ?p ?o }"
+    assert _count(server, relative)[1] == f"n\r\n{n_doc}\r\n".encode()
+    # only FROM: no named graphs; only FROM NAMED: an empty default graph
+    assert (
+        _count(server, f"SELECT (COUNT(*) AS ?n) FROM <{doc}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")[
+            1
+        ]
+        == b"n\r\n0\r\n"
+    )
+    assert (
+        _count(server, f"SELECT (COUNT(*) AS ?n) FROM NAMED <{doc}> WHERE {{ ?s ?p ?o }}")[1]
+        == b"n\r\n0\r\n"
+    )
+    named_only = (
+        f"SELECT (COUNT(DISTINCT ?g) AS ?n) FROM NAMED <{doc}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    )
+    assert _count(server, named_only)[1] == b"n\r\n1\r\n"
+    # a graph the data lacks is refused, never read as everything
+    status, body = _count(
+        server, "SELECT (COUNT(*) AS ?n) FROM <http://nowhere.example/g> { ?s ?p ?o }"
+    )
+    assert status == 400 and b"not a graph of this dataset" in body
+    status, body = _count(server, count, **{"default-graph-uri": "http://nowhere.example/g"})
+    assert status == 400 and b"default-graph-uri" in body
+    # the protocol's parameters: each alone leaves the other half of the dataset empty
+    assert _count(server, graphs, **{"default-graph-uri": doc})[1] == b"n\r\n0\r\n"
+    assert _count(server, count, **{"named-graph-uri": reference})[1] == b"n\r\n0\r\n"
+    assert _count(server, graphs, **{"named-graph-uri": reference})[1] == b"n\r\n1\r\n"
+    status, body = _count(server, count, **{"default-graph-uri": "not an iri"})
+    assert status == 400 and b"not an absolute IRI" in body
+
+
+def test_from_on_the_command_line(
+    tmp_path: Path, sample: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "graph.trig"
+    data.write_text(sample.serialize(format="trig"), encoding="utf-8")
+    doc = "https://w3id.org/plangraph/id/doc/shanxi-2024"
+    text = f"SELECT (COUNT(*) AS ?n) FROM <{doc}> WHERE {{ ?s ?p ?o }}"
+    assert main(["query", text, "--data", str(data), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.split() == ["n", str(len(sample.graph(doc)))]
+    missing = "SELECT (COUNT(*) AS ?n) FROM <http://nowhere.example/g> WHERE { ?s ?p ?o }"
+    assert main(["query", missing, "--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "FROM <http://nowhere.example/g> is not a graph of this dataset" in err
+
+
+def test_a_memory_hungry_query_is_stopped_and_its_worker_replaced(sample: Dataset) -> None:
+    limits = Limits(timeout=60, max_rows=MAX_ROWS, memory_mb=900)
+    lines: list[str] = []
+    hungry = make_server(sample, port=0, limits=limits, workers=1, log=lines.append)
+    thread = _start(hungry)
+    try:
+        first = hungry.pool.pids()
+        runaway = "SELECT ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
+        started = time.monotonic()
+        status, _, body = _http(hungry.url + "?" + urllib.parse.urlencode({"query": runaway}))
+        assert status == 503 and b"more memory than this endpoint allows" in body, body
+        assert time.monotonic() - started < 60
+        result = _client(hungry, "ASK { ?p a pg:Project }").queryAndConvert()
+        assert result["boolean"] is True  # answered by the new worker
+        assert hungry.pool.pids() != first
+        assert any("ended" in line for line in lines)
+    finally:
+        _stop(hungry, thread)
+
+
+def test_an_answer_past_the_byte_limit_is_refused(sample: Dataset) -> None:
+    limits = Limits(timeout=30, max_rows=100_000, max_bytes=20_000)
+    small = make_server(sample, port=0, limits=limits, workers=1)
+    thread = _start(small)
+    try:
+        url = small.url + "?" + urllib.parse.urlencode({"query": "SELECT * { ?s ?p ?o }"})
+        status, _, body = _http(url)
+        assert status == 503 and b"larger than 20000 bytes" in body
+        assert _client(small, "ASK { ?p a pg:Project }").queryAndConvert()["boolean"] is True
+    finally:
+        _stop(small, thread)
+
+
+def _nested(depth: int) -> str:
+    return "ASK " + "{" * depth + " ?s ?p ?o " + "}" * depth
+
+
+def test_deep_nesting_is_refused_before_parsing(server: SparqlServer, tmp_path: Path) -> None:
+    status, _, body = _http(
+        server.url,
+        data=_nested(5000).encode(),
+        headers={"Content-Type": "application/sparql-query"},
+    )
+    assert status == 400 and b"nests brackets more than" in body
+    assert _client(server, "ASK { ?p a pg:Project }").queryAndConvert()["boolean"] is True
+    assert _http(server.url + "?" + urllib.parse.urlencode({"query": _nested(50)}))[0] == 200
+    data = tmp_path / "g.nt"
+    data.write_text("<http://x.org/a> <http://x.org/b> <http://x.org/c> .\n", encoding="utf-8")
+    command = [sys.executable, "-m", "plangraph.cli", "query", _nested(5000), "--data", str(data)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "nests brackets more than" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_bind_that_is_no_iri_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "g.nt"
+    data.write_text("<http://x.org/a> <http://x.org/b> <http://x.org/c> .\n", encoding="utf-8")
+    argv = ["query", "SELECT ?k WHERE { ?k ?p ?o }", "--data", str(data), "--bind", "k=<a b>"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "'<a b>' is not a valid IRI" in err and len(err.strip().splitlines()) == 1
+
+
+def test_head_trailing_slash_and_relative_iris(server: SparqlServer) -> None:
+    url = server.url + "?" + urllib.parse.urlencode({"query": "ASK { ?p a pg:Project }"})
+    status, headers, body = _http(url, method="HEAD")
+    assert status == 200 and body == b"" and int(headers["Content-Length"]) > 0
+    status, _, body = _http(url.replace("/sparql?", "/sparql/?"))
+    assert status == 200 and json.loads(body)["boolean"] is True
+    relative = "CONSTRUCT { <s> <p> 1 } WHERE {}"
+    status, _, body = _http(
+        server.url + "?" + urllib.parse.urlencode({"query": relative}),
+        headers={"Accept": "application/n-triples"},
+    )
+    assert status == 200
+    assert body.decode().split()[:2] == [
+        "<https://w3id.org/plangraph/id/s>",
+        "<https://w3id.org/plangraph/id/p>",
+    ]
+
+
+def test_cli_serve_quiet_logs_no_requests(tmp_path: Path, sample: Dataset) -> None:
+    data = tmp_path / "graph.trig"
+    data.write_text(sample.serialize(format="trig"), encoding="utf-8")
+    process, url = start_serve(data, "-q")
+    try:
+        for _ in range(3):
+            assert _http(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}))[0] == 200
+        process.send_signal(signal.SIGINT)
+        assert process.wait(30) == 0
+        assert process.stderr is not None
+        rest = process.stderr.read()
+        assert "GET /sparql" not in rest and "HTTP/1.1" not in rest
+    finally:
+        stop_process(process)

@@ -50,7 +50,7 @@ _EXPORTS = {
     "draw": "pipeline.draw",
     "select": "view.network",
     "query": "sparql.execute",
-    "named_queries": "sparql.execute",
+    "named_queries": "sparql.catalogue",
     "load_store": "sparql.store",
     "open_store": "sparql.store",
     "make_server": "sparql.serve.server",
@@ -112,8 +112,9 @@ if TYPE_CHECKING:
     from plangraph.pipeline.track import link_corpus
     from plangraph.records.model import Records
     from plangraph.records.reader import dump_records, load_records, parse_records
+    from plangraph.sparql.catalogue import named_queries
     from plangraph.sparql.dataset import load
-    from plangraph.sparql.execute import named_queries, query
+    from plangraph.sparql.execute import query
     from plangraph.sparql.serve.server import make_server
     from plangraph.sparql.store import load_store, open_store
     from plangraph.sparql.tables import projects, regions, targets

@@ -195,14 +195,13 @@ def _data(args: argparse.Namespace) -> str:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from plangraph.sparql.execute import (
-        describe_named_queries,
-        execute,
-        format_table,
-        prepare,
-        serialize,
-    )
+    from plangraph.sparql.catalogue import describe_named_queries
+    from plangraph.sparql.execute import run
+    from plangraph.sparql.prepare import prepare
+    from plangraph.sparql.results import evaluation, gather
     from plangraph.sparql.store import open_data, open_store
+    from plangraph.sparql.terminal import format_table
+    from plangraph.sparql.writers import write
 
     if args.list:
         print(describe_named_queries())
@@ -211,18 +210,18 @@ def _cmd_query(args: argparse.Namespace) -> int:
         raise InputError("give a query: SPARQL text, a .rq file or a named query (see --list)")
     prepared = prepare(args.query, _bindings(args.bind), text_bindings=True)
     store = open_store(args.store) if args.store else open_data(_data(args))
-    results = execute(store, prepared)
-    if args.format == "table":
-        print(format_table(results))
-        return 0
-    out = serialize(results, "turtle" if args.format == "turtle" else args.format)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(out if out.endswith(b"\n") else out + b"\n")
+    answer = run(store, prepared)
+    with evaluation(prepared.origin):
+        if args.format == "table":
+            print(format_table(gather(answer)))
+        else:
+            sys.stdout.flush()
+            write(answer, args.format, sys.stdout.buffer)
     return 0
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from plangraph.sparql.serve.server import Limits, serve
+    from plangraph.sparql.serve.server import Limits, make_server, serve
 
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         _say(f"warning: serving on {args.host}, reachable from other machines")
@@ -230,19 +229,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     def ready(server: object) -> None:
         _say(f"serving {getattr(server, 'url', '')} (query page at /; Ctrl-C stops)")
 
+    server = make_server(
+        None if args.store else _data(args),
+        store=args.store,
+        host=args.host,
+        port=args.port,
+        limits=Limits(timeout=args.timeout, max_rows=args.max_rows, memory_mb=args.memory_limit),
+        cors=args.cors,
+        workers=args.workers,
+        log=None if args.quiet else _say,
+        memory=args.in_memory,
+    )
     try:
-        serve(
-            None if args.store else _data(args),
-            store=args.store,
-            host=args.host,
-            port=args.port,
-            limits=Limits(timeout=args.timeout, max_rows=args.max_rows),
-            cors=args.cors,
-            workers=args.workers,
-            log=None if args.quiet else _say,
-            ready=ready,
-            memory=args.in_memory,
-        )
+        serve(server, ready=ready)
     except BrokenPipeError:  # `plangraph … | head`: the reader has what it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — silence the flush at exit
         return 0
@@ -511,6 +510,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     srv.add_argument(
         "--max-rows", type=int, default=10_000, metavar="N", help="result row limit (default 10000)"
+    )
+    srv.add_argument(
+        "--memory-limit",
+        type=int,
+        default=2048,
+        metavar="MIB",
+        help="address space per query worker, in MiB (default 2048; 0: none); a query that"
+        " needs more is stopped (503)",
     )
     srv.add_argument("--cors", metavar="ORIGIN", help="allow cross-origin requests from ORIGIN, *")
     srv.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")

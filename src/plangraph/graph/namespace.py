@@ -10,15 +10,36 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["PG", "ID", "UNIT", "QUDT", "OA", "PROV", "GEO"]
+__all__ = ["PG", "ID", "UNIT", "QUDT", "OA", "PROV", "GEO", "PREFIXES", "WRITTEN_PREFIXES"]
 
-ID = Namespace("https://w3id.org/plangraph/id/")
+PREFIXES: dict[str, str] = {
+    "pg": "https://w3id.org/plangraph/ontology#",
+    "id": "https://w3id.org/plangraph/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "qudt": "http://qudt.org/schema/qudt/",
+    "unit": "http://qudt.org/vocab/unit/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+"""plangraph's one prefix table: predeclared in every query, bound on every graph it returns."""
+
+WRITTEN_PREFIXES: dict[str, str] = {
+    name: PREFIXES[name] for name in ("pg", "unit", "rdf", "rdfs", "skos", "dcterms", "xsd")
+}
+"""The prefixes written into output files (TriG): those its terms use. Not ``id``: instance
+names hold ``/``, which a prefixed name would have to escape (``id:doc\\/shanxi-2024``)."""
+
+ID = Namespace(PREFIXES["id"])
 """Base of every instance IRI (``doc/…``, ``keyword/…``, ``region/…``; see docs/records.md)."""
 
-UNIT = Namespace("http://qudt.org/vocab/unit/")
-QUDT = Namespace("http://qudt.org/schema/qudt/")
+UNIT = Namespace(PREFIXES["unit"])
+QUDT = Namespace(PREFIXES["qudt"])
 OA = Namespace("http://www.w3.org/ns/oa#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+PROV = Namespace(PREFIXES["prov"])
 GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 
 
@@ -26,7 +47,7 @@ class PG(DefinedNamespace):
     """The plangraph ontology, ``https://w3id.org/plangraph/ontology#``."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/plangraph/ontology#")
+    _NS = Namespace(PREFIXES["pg"])
 
     # Classes: documents and facts
     PlanDocument: URIRef  # plan document
@@ -127,15 +148,3 @@ class PG(DefinedNamespace):
     session: URIRef  # session
     speaker: URIRef  # speaker
     shortLabel: URIRef  # short label
-
-
-PREFIXES = {
-    "pg": "https://w3id.org/plangraph/ontology#",
-    "unit": "http://qudt.org/vocab/unit/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-"""The prefixes written into output files."""

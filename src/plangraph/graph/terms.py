@@ -1,4 +1,4 @@
-"""rdflib terms and quads as pyoxigraph's: the one converter between the two libraries."""
+"""rdflib terms and quads as pyoxigraph's and back: the one converter between the two libraries."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import pyoxigraph
     from rdflib import Dataset, Graph
 
-__all__ = ["oxigraph_quads", "oxigraph_term"]
+__all__ = ["oxigraph_quads", "oxigraph_term", "rdflib_term"]
 
 
 def oxigraph_term(node: Any) -> Any:
@@ -29,6 +29,22 @@ def oxigraph_term(node: Any) -> Any:
         datatype = pyoxigraph.NamedNode(str(node.datatype)) if node.datatype else None
         return pyoxigraph.Literal(str(node), datatype=datatype)
     raise DataError(f"cannot store the RDF term {node!r}")
+
+
+def rdflib_term(term: Any) -> Any:
+    """A pyoxigraph IRI, blank node or literal as the rdflib term of the same."""
+    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise DataError(f"rdflib has no term for {term!r}")
 
 
 def oxigraph_quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:

@@ -76,7 +76,7 @@ def store_dataset(store: pyoxigraph.Store) -> Dataset:
     """The quads of a pyoxigraph store, copied into an rdflib Dataset (plangraph's prefixes)."""
     import pyoxigraph
 
-    from plangraph.sparql.execute import PREFIXES
+    from plangraph.graph.namespace import PREFIXES
 
     dataset = Dataset()
     nquads = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plangraph.errors import DataError
+from plangraph.graph import rdfio
 from plangraph.graph.terms import oxigraph_quads
 
 if TYPE_CHECKING:
@@ -44,30 +45,6 @@ MARKER = "plangraph-store.json"
 _FORMAT = "plangraph-store/1"
 _LOCK = ".lock"
 _SNAPSHOT_PREFIX = "data-"
-
-# File suffixes and rdflib format names, mapped to pyoxigraph's format names.
-_SUFFIX_FORMATS = {
-    ".trig": "TRIG",
-    ".ttl": "TURTLE",
-    ".nq": "N_QUADS",
-    ".nt": "N_TRIPLES",
-    ".jsonld": "JSON_LD",
-    ".rdf": "RDF_XML",
-    ".owl": "RDF_XML",
-    ".xml": "RDF_XML",
-}
-_NAMED_FORMATS = {
-    "trig": "TRIG",
-    "turtle": "TURTLE",
-    "ttl": "TURTLE",
-    "nquads": "N_QUADS",
-    "nt": "N_TRIPLES",
-    "ntriples": "N_TRIPLES",
-    "json-ld": "JSON_LD",
-    "jsonld": "JSON_LD",
-    "xml": "RDF_XML",
-    "rdfxml": "RDF_XML",
-}
 
 
 @dataclass(frozen=True)
@@ -164,28 +141,6 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:300]
 
 
-def _rdf_format(name: str) -> pyoxigraph.RdfFormat:
-    import pyoxigraph
-
-    key = _NAMED_FORMATS.get(name.lower())
-    if key is None:
-        known = ", ".join(sorted(_NAMED_FORMATS))
-        raise DataError(f"unknown RDF format {name!r} (expected one of {known})")
-    return getattr(pyoxigraph.RdfFormat, key)
-
-
-def _file_format(path: Path) -> pyoxigraph.RdfFormat:
-    import pyoxigraph
-
-    key = _SUFFIX_FORMATS.get(path.suffix.lower())
-    if key is None:
-        known = ", ".join(sorted(_SUFFIX_FORMATS))
-        raise DataError(
-            f"unknown RDF file type {path.suffix!r} (expected one of {known})", path=path
-        )
-    return getattr(pyoxigraph.RdfFormat, key)
-
-
 def _check_file(path: Path) -> None:
     if not path.exists():
         raise DataError("no such file", path=path)
@@ -206,11 +161,11 @@ def _fill(
     if isinstance(data, bytes):
         if rdf_format is None:
             raise DataError("RDF given as bytes needs its format")
-        _bulk_load(target, input=data, format=_rdf_format(rdf_format), path=None)
+        _bulk_load(target, input=data, format=rdfio.rdf_format(rdf_format), path=None)
     elif isinstance(data, str | Path):
         path = Path(data)
         _check_file(path)
-        fmt = _rdf_format(rdf_format) if rdf_format else _file_format(path)
+        fmt = rdfio.rdf_format(rdf_format) if rdf_format else rdfio.file_format(path)
         _bulk_load(target, input=None, format=fmt, path=path)
     else:
         target.bulk_extend(oxigraph_quads(data))
@@ -249,7 +204,7 @@ def read_quads(path: str | Path) -> Iterator[pyoxigraph.Quad]:
 
     path = Path(path)
     _check_file(path)
-    fmt = _file_format(path)
+    fmt = rdfio.file_format(path)
     try:
         yield from pyoxigraph.parse(path=str(path), format=fmt)
     except SyntaxError as exc:

@@ -26,6 +26,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plangraph.graph.namespace import PREFIXES
+
 if TYPE_CHECKING:
     import pandas
     import pyoxigraph
@@ -35,8 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["targets", "projects", "regions"]
 
-_DOC_BASE = "https://w3id.org/plangraph/id/doc/"
-_PG = "https://w3id.org/plangraph/ontology#"
+_DOC_BASE = PREFIXES["id"] + "doc/"
 
 # Region labels and industry labels of a fact, joined; a subquery each, so that a fact with
 # several regions and several industries does not multiply rows before the grouping.
@@ -338,7 +339,7 @@ def _with_evidence(
     """Add the first supporting span (``quote``, ``start``, ``end``) of each row's node."""
     import pyoxigraph
 
-    spans = _select(store, _EVIDENCE, type=pyoxigraph.NamedNode(_PG + kind))
+    spans = _select(store, _EVIDENCE, type=pyoxigraph.NamedNode(PREFIXES["pg"] + kind))
     spans["document"] = _document_id(spans["document"])
     spans = spans.sort_values(["node", "document", "start", "end"], na_position="last")
     on = ["node", "document"] if by_document else ["node"]
