@@ -183,7 +183,7 @@ def judge(target: Target, outcome: Outcome) -> str:
 
 def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outcome, Target]]:
     year = earlier.document.year
-    pairs = []
+    pairs: list[tuple[bool, float, Outcome, Target]] = []  # (by concept, score, …)
     for outcome in later.outcomes:
         if outcome.reports is not None or outcome.year != year or outcome.unit is None:
             continue
@@ -197,18 +197,18 @@ def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outco
             same = _concept_match(target, outcome)
             if same is not None:
                 if same:
-                    pairs.append((1.0, outcome, target))  # above any likeness of wording
+                    pairs.append((True, 1.0, outcome, target))
                 continue
             if target.unit != outcome.unit or _is_rate(target) != _is_rate(outcome):
                 continue
             score = indicator_similarity(target.indicator, outcome.indicator)
             if score >= _MIN_SIMILARITY:
-                pairs.append((score, outcome, target))
-    pairs.sort(key=lambda p: -p[0])
+                pairs.append((False, score, outcome, target))
+    pairs.sort(key=lambda p: (not p[0], -p[1]))  # a concept's pairs before any likeness of wording
     used_outcomes: set[int] = set()
     used_targets: set[int] = set()
     chosen = []
-    for score, outcome, target in pairs:
+    for _, score, outcome, target in pairs:
         if id(outcome) in used_outcomes or id(target) in used_targets:
             continue
         used_outcomes.add(id(outcome))
