@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plangraph.extraction.concepts import concept_for
+from plangraph.extraction.concepts import concept_for, tie_concepts
 from plangraph.vocab.indicators import indicators
 
 TRUTH = Path(__file__).parent / "truth" / "headline-targets.yaml"
@@ -163,3 +163,40 @@ def test_every_wording_of_the_scheme_finds_its_concept() -> None:
 def test_never_fails_on_any_text(indicator: str, unit: str, growth: bool) -> None:
     found = concept_for(indicator, unit=unit, growth=growth, context=indicator)
     assert found is None or found in indicators()
+
+
+def test_tie_concepts_fills_the_figures_of_records_from_their_clauses() -> None:
+    from plangraph.records.model import Document, Outcome, Records, Source, Span, Target
+
+    text = (
+        "主要预期目标是：全省地区生产总值增长5%左右，"
+        "城乡居民人均可支配收入分别增长5%和7%左右，新建农村公路800公里。"
+    )
+
+    def span(quote: str, end_at: str | None = None) -> Span:
+        start = text.index(quote)
+        end = text.index(end_at, start) + len(end_at) if end_at else start + len(quote)
+        return Span(start, end, text[start:end])
+
+    def target(indicator: str, unit: str, growth: bool, evidence: Span) -> Target:
+        return Target(indicator=indicator, unit=unit, growth=growth, evidence=[evidence])
+
+    records = Records(
+        "plangraph-records/1",
+        Document("t-2031", "t", 2031, Source("t.txt", "0" * 64, len(text))),
+        targets=[
+            target("全省地区生产总值", "PERCENT", True, span("全省地区生产总值增长5%左右")),
+            target("城乡居民人均可支配收入", "PERCENT", True, span("城乡", "5%")),
+            target("城乡居民人均可支配收入", "PERCENT", True, span("城乡", "7%左右")),
+            target("新建农村公路", "KiloM", False, span("新建农村公路800公里")),
+        ],
+        outcomes=[Outcome(indicator="城镇调查失业率", concept="unemployment-rate")],  # kept
+    )
+    assert tie_concepts(records, text) == 3
+    assert [t.concept for t in records.targets] == [
+        "gdp-growth",
+        "urban-income-growth",
+        "rural-income-growth",
+        None,
+    ]
+    assert records.outcomes[0].concept == "unemployment-rate"

@@ -25,6 +25,7 @@ including the figure. ``context`` also supplies a change word the indicator lost
 (``地区生产总值增长 7% 以上、力争达到 8%``: the 8 % is a growth too).
 
 Anything else gives None: a figure with no concept, or one that no rule places surely.
+:func:`tie_concepts` does this for every target and outcome of a document's records.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ from typing import Any
 import yaml
 
 from plangraph._resources import data_file
+from plangraph.records.model import Outcome, Records, Target
 from plangraph.vocab.indicators import Indicator, IndicatorScheme, indicators
 
-__all__ = ["concept_for"]
+__all__ = ["concept_for", "tie_concepts"]
 
 _INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 # a figure, not a digit inside a name (PM2.5, R&D, 5G is skipped by the letter after it too)
@@ -247,3 +249,25 @@ def _change_follows(m: _Matcher, text: str, sentence: str) -> bool:
         return False
     at = sentence.find(text)
     return at >= 0 and m.change.match(sentence, at + len(text)) is not None
+
+
+_CLAUSE_BREAKS = "，。；;\n"
+
+
+def tie_concepts(records: Records, text: str) -> int:
+    """Give each target and outcome of ``records`` that has no concept the one
+    :func:`concept_for` finds, from its indicator, unit and change, with the clause of ``text``
+    up to the end of its first evidence span as the sentence. Returns how many got one."""
+    tied = 0
+    quantities: list[Target | Outcome] = [*records.targets, *records.outcomes]
+    for q in quantities:
+        if q.concept is not None or q.unit is None:
+            continue
+        context = ""
+        if q.evidence:
+            span = q.evidence[0]
+            start = max(text.rfind(ch, 0, span.start) for ch in _CLAUSE_BREAKS) + 1
+            context = text[start : span.end]
+        q.concept = concept_for(q.indicator, unit=q.unit, growth=q.growth, context=context)
+        tied += q.concept is not None
+    return tied
