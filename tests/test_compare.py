@@ -155,7 +155,7 @@ def _rows(frame: pd.DataFrame, *columns: str) -> list[tuple[object, ...]]:
     return [tuple(None if pd.isna(v) else v for v in row) for row in frame[list(columns)].values]
 
 
-def test_one_year_side_by_side(dataset: Dataset) -> None:
+def test_one_year_side_by_side(dataset: Dataset, folder: Path) -> None:
     table = plangraph.compare(dataset, "gdp-growth", year=2026)
     assert _rows(table, "region", "region_name", "min", "max", "qualifier") == [
         ("330000", "浙江省", 5.0, 5.5, "Range"),
@@ -166,6 +166,8 @@ def test_one_year_side_by_side(dataset: Dataset) -> None:
     assert (zhejiang.status, zhejiang.match) == ("not-met", "concept")  # 4.8 below 5–5.5
     assert pd.isna(table.iloc[1].outcome_value)  # anhui has no 2027 report
     assert zhejiang.quote == "生产总值增长5%—5.5%" and zhejiang.document == "zhejiang-2026"
+    text = (folder / "zhejiang-2026.txt").read_text(encoding="utf-8")
+    assert text[zhejiang.start : zhejiang.end] == zhejiang.quote
 
 
 def test_one_region_over_the_years(dataset: Dataset) -> None:

@@ -52,6 +52,8 @@ COLUMNS = {
     "growth": "boolean",
     "period_start": "Int64",
     "quote": "string",
+    "start": "Int64",
+    "end": "Int64",
     "outcome_value": "Float64",
     "outcome_min": "Float64",
     "outcome_max": "Float64",
@@ -136,7 +138,8 @@ def compare(
     Columns (:data:`COLUMNS`): ``concept``, ``region`` (code; ``<NA>`` for the State Council),
     ``region_name``, ``year``, ``document`` (id), ``value``, ``min``, ``max``, ``unit`` (key of
     data/units.yaml), ``qualifier``, ``aspirational``, ``growth``, ``period_start`` (for a
-    figure of several years), ``quote`` (the target's evidence), ``outcome_value``,
+    figure of several years), ``quote``, ``start``, ``end`` (the target's first evidence span:
+    character offsets into its document's text), ``outcome_value``,
     ``outcome_min``, ``outcome_max``, ``outcome_document``, ``outcome_quote``, ``status``
     (``met``, ``exceeded``, ``not-met``, ``reported``) and ``match`` (``link`` when a tracking
     link names the outcome, ``concept`` when it was found by concept, region and year).
