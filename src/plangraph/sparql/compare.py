@@ -104,11 +104,14 @@ def indicator_names(indicator: str | Sequence[str]) -> list[str]:
     scheme = indicators()
     unknown = [name for name in names if name not in scheme]
     if unknown or not names:
-        what = f"unknown indicator concept {', '.join(map(repr, unknown))}" if unknown else ""
-        raise InputError(
-            f"{what or 'no indicator concept given'}; the known ones are: "
-            + ", ".join(scheme.names())
-        )
+        import difflib
+
+        what = "no indicator concept given"
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], scheme.names(), n=3, cutoff=0.6)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            what = f"unknown indicator concept {', '.join(map(repr, unknown))}{hint}"
+        raise InputError(f"{what}; the known ones are: " + ", ".join(scheme.names()))
     return list(dict.fromkeys(names))
 
 
