@@ -2,8 +2,8 @@
 
 Each runs on a copy in a temporary folder (whatever it writes lands there), in a kernel of this
 very interpreter, so the installed plangraph is the one tested. Committed notebooks carry no
-outputs. The comparison notebook runs twice: with the shared corpus, and without it, as a fresh
-clone would.
+outputs. The comparison and indicator notebooks run twice: with the shared corpus (or reports),
+and without it, as a fresh clone would.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 from conftest import CORPUS
+
+REPORTS = CORPUS.parent / "reports"
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
@@ -97,7 +99,11 @@ def _stderr(nb: Any) -> list[str]:
 
 
 def test_there_are_notebooks() -> None:
-    assert [p.name for p in ALL] == ["01-explore.ipynb", "02-compare.ipynb"]
+    assert [p.name for p in ALL] == [
+        "01-explore.ipynb",
+        "02-compare.ipynb",
+        "03-indicators.ipynb",
+    ]
 
 
 @pytest.mark.parametrize("notebook", ALL, ids=lambda p: p.name)
@@ -143,3 +149,28 @@ def test_compare_runs_without_the_corpus(
     printed = _printed(nb)
     assert "re-labelled copy" in printed
     assert "shanxi-2024 (2024) → shanxi-2024-copy (2025)" in printed
+
+
+def test_indicators_runs_with_the_reports(
+    kernel_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not (REPORTS / "provinces-2026").is_dir() or not (REPORTS / "national").is_dir():
+        pytest.skip("../shared/reports is not present")
+    monkeypatch.setenv("PLANGRAPH_REPORTS", str(REPORTS))
+    nb = _run(NOTEBOOKS / "03-indicators.ipynb", kernel_env)
+    assert _stderr(nb) == []
+    printed = _printed(nb)
+    assert "24 provinces" in printed  # every province's 2026 GDP target, side by side
+    assert "安徽省" in printed and "5–5.5%" in printed
+    assert "国内生产总值增长7.5%左右" in printed  # the 2014 target in the national series
+    assert len(_outputs(nb, "image/png")) == 1  # the target-against-outcome chart
+
+
+def test_indicators_runs_without_the_reports(
+    kernel_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PLANGRAPH_REPORTS", str(tmp_path / "no-reports-here"))
+    nb = _run(NOTEBOOKS / "03-indicators.ipynb", kernel_env)
+    assert _stderr(nb) == []
+    assert "not present, nothing to compare" in _printed(nb)
+    assert _outputs(nb, "image/png") == []

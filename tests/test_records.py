@@ -78,6 +78,12 @@ BAD = [
     ),
     ("    unit: KiloM\n", "    unit: furlong\n", "targets[0].unit", "unknown unit"),
     (
+        "    unit: KiloM\n",
+        "    unit: KiloM\n    concept: road-length\n",
+        "targets[0].concept",
+        "unknown indicator concept 'road-length'",
+    ),
+    (
         "    qualifier: About\n",
         "    qualifier: Roughly\n",
         "targets[1].qualifier",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from plangraph.cli import main
-from plangraph.pipeline.track import indicator_similarity, judge, link_corpus
-from plangraph.records.model import Outcome, Target
+from plangraph.pipeline.track import indicator_similarity, judge, link_corpus, link_documents
+from plangraph.records.model import Document, Outcome, Records, Source, Target
 
 
 def _t(indicator: str, qualifier: str = "Exact", growth: bool = False, **numbers: float) -> Target:
@@ -218,3 +219,114 @@ def test_figures_for_several_years_are_not_held_against_one_years_target(tmp_pat
     records = extract_text(review, "review-2032.txt", "0" * 64)
     years = {o.value: (o.period_start, o.period_end, o.year) for o in records.outcomes}
     assert years == {20000: (2027, 2031, 2031), 4100: (None, None, 2031)}  # 五年来: 2027–2031
+
+
+# --- linking by indicator concept --------------------------------------------------------------
+
+
+def _records(doc_id: str, year: int, targets: list[Target], outcomes: list[Outcome]) -> Records:
+    source = Source(file=f"{doc_id}.txt", sha256="0" * 64, chars=1000)
+    document = Document(id=doc_id, title=doc_id, year=year, source=source, region="340000")
+    for i, q in enumerate([*targets, *outcomes]):
+        q.id = q.id or f"q{i}"
+        q.year = q.year or 2031
+    return Records("plangraph-records/1", document, targets=targets, outcomes=outcomes)
+
+
+def _fig(
+    cls: type[Target] | type[Outcome],
+    indicator: str,
+    concept: str | None,
+    value: float,
+    unit: str = "PERCENT",
+    **fields: object,
+) -> Any:
+    return cls(indicator=indicator, unit=unit, concept=concept, value=Decimal(str(value)), **fields)
+
+
+def _links(targets: list[Target], outcomes: list[Outcome]) -> dict[str, tuple[str, str]]:
+    """target indicator → (outcome indicator, status) of each link made."""
+    plan, review = _records("plan-2031", 2031, targets, []), _records("r-2032", 2032, [], outcomes)
+    by_id = {t.id: t.indicator for t in targets}
+    return {
+        by_id[k.commitment.rsplit("/", 1)[-1]]: (k.outcome_label, k.status)
+        for k in link_documents(plan, review)
+    }
+
+
+def test_one_concept_links_figures_worded_apart() -> None:
+    """经济增长 and 地区生产总值 share no wording, but one concept: linked, judged by it."""
+    target = _fig(Target, "经济增长", "gdp-growth", 5, qualifier="About", growth=True)
+    outcome = _fig(Outcome, "地区生产总值", "gdp-growth", 5.1, growth=True, year=2031)
+    assert indicator_similarity("经济增长", "地区生产总值") < 0.7
+    assert _links([target], [outcome]) == {"经济增长": ("地区生产总值", "met")}
+
+
+def test_different_concepts_never_link_however_alike_their_wording() -> None:
+    urban = _fig(Target, "城镇居民人均可支配收入", "urban-income-growth", 5, growth=True)
+    rural = _fig(
+        Target, "农村居民人均可支配收入", "rural-income-growth", 7, qualifier="About", growth=True
+    )
+    outcome = _fig(Outcome, "农村居民人均可支配收入", "rural-income-growth", 7.2, growth=True)
+    assert indicator_similarity(urban.indicator, rural.indicator) >= 0.7
+    assert _links([urban, rural], [outcome]) == {
+        "农村居民人均可支配收入": ("农村居民人均可支配收入", "met")
+    }
+    stranger = _fig(Outcome, "城镇居民人均可支配收入", "disposable-income", 5.2, growth=True)
+    assert _links([urban], [stranger]) == {}
+
+
+def test_a_change_does_not_answer_a_level_of_one_concept() -> None:
+    level = _fig(Target, "常住人口城镇化率", "urbanisation-rate", 62, qualifier="About")
+    change = _fig(
+        Outcome, "常住人口城镇化率", "urbanisation-rate", 1, "PercentagePoint", growth=True
+    )
+    assert _links([level], [change]) == {}
+    assert _links([level], [_fig(Outcome, "城镇化率", "urbanisation-rate", 62.4)]) == {
+        "常住人口城镇化率": ("城镇化率", "met")
+    }
+
+
+@pytest.mark.parametrize("concept", ["gdp-growth", None])
+def test_a_one_year_target_never_links_to_a_five_year_figure(concept: str | None) -> None:
+    """With concepts or by wording alike: 年均增长 over 十四五 is not the year's growth."""
+    target = _fig(Target, "地区生产总值", concept, 5, qualifier="About", growth=True)
+    five_years = _fig(
+        Outcome,
+        "地区生产总值",
+        concept,
+        5.5,
+        growth=True,
+        period_start=2027,
+        period_end=2031,
+        average=True,
+    )
+    assert _links([target], [five_years]) == {}
+    one_year = _fig(Outcome, "地区生产总值", concept, 5.2, growth=True)
+    assert _links([target], [five_years, one_year]) == {"地区生产总值": ("地区生产总值", "met")}
+
+
+def test_without_a_concept_on_either_side_the_wording_decides() -> None:
+    target = _fig(Target, "煤炭先进产能占比", None, 83)
+    with_concept = _fig(Target, "森林覆盖率", "forest-coverage", 24, qualifier="About")
+    outcomes = [
+        _fig(Outcome, "煤炭先进产能占比", None, 85),
+        _fig(Outcome, "森林覆盖率", None, 24.1),  # the target has a concept, the outcome none
+    ]
+    assert _links([target, with_concept], outcomes) == {
+        "煤炭先进产能占比": ("煤炭先进产能占比", "exceeded"),
+        "森林覆盖率": ("森林覆盖率", "met"),
+    }
+
+
+def test_the_concepts_direction_judges() -> None:
+    """CPI涨幅 has none of the ceiling cue words; its concept says a price level is held: the
+    target is a ceiling that 0.2 % meets (by the wording alone, a fall would be 'exceeded')."""
+    target = _fig(Target, "CPI涨幅", "cpi-growth", 2, qualifier="About", growth=True)
+    low = _fig(Outcome, "CPI涨幅", "cpi-growth", 0.2, growth=True)
+    assert judge(target, low) == "met"
+    target.concept = low.concept = None
+    assert judge(target, low) == "exceeded"
+    grain = _fig(Target, "粮食产量", "grain-output", 12_600_000_000, "KiloGM", qualifier="AtLeast")
+    tonnes = _fig(Outcome, "粮食产量", "grain-output", 13_000_000, "TONNE")
+    assert judge(grain, tonnes) == "reported"  # different units: not compared

@@ -51,6 +51,7 @@ _EXPORTS = {
     "select": "view.network",
     "query": "sparql.execute",
     "named_queries": "sparql.catalogue",
+    "compare": "sparql.compare",
     "load_store": "sparql.store",
     "open_store": "sparql.store",
     "make_server": "sparql.serve.server",
@@ -90,6 +91,7 @@ __all__ = [
     "select",
     "query",
     "named_queries",
+    "compare",
     "load_store",
     "open_store",
     "make_server",
@@ -113,6 +115,7 @@ if TYPE_CHECKING:
     from plangraph.records.model import Records
     from plangraph.records.reader import dump_records, load_records, parse_records
     from plangraph.sparql.catalogue import named_queries
+    from plangraph.sparql.compare import compare
     from plangraph.sparql.dataset import load
     from plangraph.sparql.execute import query
     from plangraph.sparql.serve.server import make_server

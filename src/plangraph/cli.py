@@ -220,6 +220,24 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from plangraph.sparql.compare import compare, format_table, indicator_names
+    from plangraph.sparql.store import open_store
+
+    names = indicator_names(args.indicator)  # an unknown name fails before any data is read
+    data = open_store(args.store) if args.store else _data(args)
+    table = compare(data, names, year=args.year, region=args.region)
+    if args.format == "csv":
+        sys.stdout.write(table.to_csv(index=False))
+    elif args.format == "json":
+        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    elif table.empty:
+        _say("no target of these concepts in the data (were the documents built with concepts?)")
+    else:
+        print(format_table(table))
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from plangraph.sparql.serve.server import Limits, make_server, serve
 
@@ -496,6 +514,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     qry.add_argument("--list", action="store_true", help="list the named queries and exit")
     qry.set_defaults(run=_cmd_query)
+
+    cmp = sub.add_parser(
+        "compare",
+        help="one indicator across the regions and years of a build",
+        description="Line up the targets of one or more indicator concepts (gdp-growth, "
+        "cpi-growth, …) across the documents of a built graph: a row per target with its region, "
+        "year, numbers and qualifier, and the outcome a later report gives for it with its status "
+        "(from a tracking link, or found by concept, region and year: column match).",
+    )
+    cmp.add_argument(
+        "--indicator",
+        required=True,
+        metavar="NAME[,NAME…]",
+        help="indicator concept names (data/indicators.yaml), comma-separated",
+    )
+    cmp.add_argument("--year", type=int, metavar="Y", help="only the targets for year Y")
+    cmp.add_argument(
+        "--region",
+        metavar="CODE",
+        help="only one region's documents (six-digit code, or 'national'): a time series",
+    )
+    _data_flags(cmp)
+    cmp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    cmp.set_defaults(run=_cmd_compare)
 
     srv = sub.add_parser(
         "serve",

@@ -121,6 +121,7 @@ class PG(DefinedNamespace):
     partKind: URIRef  # part kind
     inPart: URIRef  # in part
     hasSection: URIRef  # has section
+    indicatorConcept: URIRef  # indicator concept
 
     # Datatype properties
     indicator: URIRef  # indicator
@@ -148,3 +149,6 @@ class PG(DefinedNamespace):
     session: URIRef  # session
     speaker: URIRef  # speaker
     shortLabel: URIRef  # short label
+    unitKind: URIRef  # unit kind (of an indicator concept)
+    figureKind: URIRef  # kind of figure (of an indicator concept)
+    higherIsBetter: URIRef  # higher is better (of an indicator concept)

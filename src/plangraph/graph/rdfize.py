@@ -1,8 +1,9 @@
 """Records → RDF: one named graph per document, plus a shared reference graph.
 
 Knows nothing of parsing text. Regions (labels, codes and ``pg:within`` up to the province, from
-the gazetteer) and the industry concept scheme live in the reference graph; everything a
-document states, with its evidence, lives in the document's own graph.
+the gazetteer), the industry concept scheme and the indicator concepts the documents use live
+in the reference graph; everything a document states, with its evidence, lives in the
+document's own graph.
 """
 
 from __future__ import annotations
@@ -18,10 +19,19 @@ from plangraph.graph.namespace import PG
 from plangraph.records.model import Outcome, Records, Span, Target
 from plangraph.vocab.names import BASE, project_name, slug
 
-__all__ = ["REFERENCE_GRAPH", "rdfize", "document_iri", "fill_reference", "reference_needs"]
+__all__ = [
+    "REFERENCE_GRAPH",
+    "rdfize",
+    "document_iri",
+    "fill_reference",
+    "indicator_iri",
+    "indicator_needs",
+    "reference_needs",
+]
 
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
 INDUSTRY_SCHEME = URIRef(BASE + "scheme/industry")
+INDICATOR_SCHEME = URIRef(BASE + "scheme/indicator")
 _QUALIFIER_TEXT = {"About": "左右", "AtLeast": "以上", "AtMost": "以内"}
 PART_KINDS = {
     "opening": PG.OpeningPart,
@@ -58,6 +68,13 @@ def region_iri(key: str) -> URIRef:
 
 def industry_iri(label: str) -> URIRef:
     return _iri(f"industry/{slug(label)}")
+
+
+def indicator_iri(name: str) -> URIRef:
+    """An indicator concept by its name: ``https://w3id.org/plangraph/indicator/gdp-growth``."""
+    from plangraph.vocab.indicators import INDICATOR_BASE
+
+    return URIRef(INDICATOR_BASE + name)
 
 
 def project_iri(name: str) -> URIRef:
@@ -288,6 +305,8 @@ class _DocumentWriter:
             self.add(node, PG.classifier, _zh(q.classifier))
         self.add(node, PG.qualifier, PG[q.qualifier])
         self.add(node, PG.isGrowth, Literal(q.growth))
+        if q.concept is not None:
+            self.add(node, PG.indicatorConcept, indicator_iri(q.concept))
         if q.year is not None:
             self.add(node, PG.year, Literal(str(q.year), datatype=XSD.gYear))
         self.period(node, q.period_start, q.period_end)
@@ -327,9 +346,13 @@ class _DocumentWriter:
 
 
 def fill_reference(
-    graph: Graph, region_keys: Iterable[str], named_areas: dict[str, str | None]
+    graph: Graph,
+    region_keys: Iterable[str],
+    named_areas: dict[str, str | None],
+    concepts: Iterable[str] = (),
 ) -> None:
-    """Regions with their hierarchy, and the whole industry concept scheme."""
+    """Regions with their hierarchy, the whole industry concept scheme, and the indicator
+    concepts named in ``concepts`` (with those they narrow)."""
     from plangraph.vocab.gazetteer import gazetteer
     from plangraph.vocab.schemes import industries
 
@@ -376,6 +399,51 @@ def fill_reference(
             graph.add((INDUSTRY_SCHEME, SKOS.hasTopConcept, node))
         else:
             graph.add((node, SKOS.broader, industry_iri(concept.broader)))
+    fill_indicators(graph, concepts)
+
+
+def fill_indicators(graph: Graph, names: Iterable[str]) -> None:
+    """The indicator concepts ``names`` and those up their broader chains, as SKOS in the
+    indicator scheme, with their unit kind, kind of figure and direction (nothing when
+    ``names`` is empty)."""
+    from plangraph.vocab.indicators import indicators
+
+    scheme = indicators()
+    wanted = scheme.with_broader(sorted(set(names)))
+    if not wanted:
+        return
+    graph.add((INDICATOR_SCHEME, RDF.type, SKOS.ConceptScheme))
+    graph.add((INDICATOR_SCHEME, RDFS.label, _zh("指标概念")))
+    graph.add((INDICATOR_SCHEME, RDFS.label, Literal("Indicator concepts", lang="en")))
+    for name in wanted:
+        concept = scheme[name]
+        node = indicator_iri(name)
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.inScheme, INDICATOR_SCHEME))
+        graph.add((node, SKOS.notation, Literal(name)))
+        for prop in (RDFS.label, SKOS.prefLabel):
+            graph.add((node, prop, _zh(concept.label_zh)))
+            graph.add((node, prop, Literal(concept.label_en, lang="en")))
+        for alt in concept.alt:
+            graph.add((node, SKOS.altLabel, _zh(alt)))
+        graph.add((node, PG.unitKind, Literal(concept.unit)))
+        graph.add((node, PG.figureKind, Literal(concept.measure)))
+        if concept.higher_is_better is not None:
+            graph.add((node, PG.higherIsBetter, Literal(concept.higher_is_better)))
+        if concept.broader is None:
+            graph.add((node, SKOS.topConceptOf, INDICATOR_SCHEME))
+            graph.add((INDICATOR_SCHEME, SKOS.hasTopConcept, node))
+        else:
+            graph.add((node, SKOS.broader, indicator_iri(concept.broader)))
+
+
+def indicator_needs(records: Iterable[Records]) -> set[str]:
+    """The indicator concepts that ``records``' targets and outcomes name."""
+    names: set[str] = set()
+    for rec in records:
+        quantities: list[Target | Outcome] = [*rec.targets, *rec.outcomes]
+        names.update(q.concept for q in quantities if q.concept is not None)
+    return names
 
 
 def rdfize(records: Iterable[Records], *, reference: bool = True) -> Dataset:
@@ -410,9 +478,11 @@ def reference_needs(records: Iterable[Records]) -> tuple[set[str], dict[str, str
 
 
 def reference_graph(records: Iterable[Records], graph: Graph | None = None) -> Graph:
-    """The shared graph of ``records``: their regions up the hierarchy, the industry scheme."""
+    """The shared graph of ``records``: their regions up the hierarchy, the industry scheme,
+    the indicator concepts they use."""
     graph = Graph() if graph is None else graph
-    fill_reference(graph, *reference_needs(records))
+    records = list(records)
+    fill_reference(graph, *reference_needs(records), indicator_needs(records))
     return graph
 
 

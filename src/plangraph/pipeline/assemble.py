@@ -63,7 +63,7 @@ def _graph(doc: DocumentSummary, earlier: Sequence[DocumentSummary], target: str
     complete)."""
     from plangraph._files import atomic_write
     from plangraph.graph.rdfio import serialize_trig
-    from plangraph.graph.rdfize import rdfize, reference_needs
+    from plangraph.graph.rdfize import indicator_needs, rdfize, reference_needs
     from plangraph.pipeline.track import link_documents
 
     records = doc.load()
@@ -78,6 +78,7 @@ def _graph(doc: DocumentSummary, earlier: Sequence[DocumentSummary], target: str
         "quads": len(dataset),
         "regions": sorted(keys),
         "areas": named,
+        "concepts": sorted(indicator_needs([records])),
     }
     atomic_write(Path(f"{target}.json"), json.dumps(side, ensure_ascii=False))
 
@@ -91,7 +92,7 @@ def _graph_keys(
     from plangraph._version import __version__
 
     settings = hashlib.sha256(__version__.encode())
-    for name in ("units.yaml", "industries.yaml", "extraction.yaml"):
+    for name in ("units.yaml", "industries.yaml", "extraction.yaml", "indicators.yaml"):
         settings.update(data_file(name).read_bytes())
     keys = []
     for doc, before in zip(documents, earlier, strict=True):
@@ -148,6 +149,7 @@ def _write(
     quads = 0
     regions: set[str] = set()
     areas: dict[str, str | None] = {}
+    concepts: set[str] = set()
     joined = work / "graph.trig"
     with joined.open("wb") as out:
         out.write(trig_prefixes())
@@ -157,10 +159,11 @@ def _write(
             quads += side["quads"]
             regions.update(side["regions"])
             areas.update(side["areas"])
+            concepts.update(side.get("concepts", []))
             with target.open("rb") as body:
                 shutil.copyfileobj(body, out)
         shared = Dataset()
-        fill_reference(shared.graph(REFERENCE_GRAPH), regions, areas)
+        fill_reference(shared.graph(REFERENCE_GRAPH), regions, areas, concepts)
         out.write(serialize_trig(shared, prefixes=False))
         quads += len(shared)
     net = _network(joined) if network else None

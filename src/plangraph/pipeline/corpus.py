@@ -44,7 +44,14 @@ __all__ = [
 
 RECORD_SUFFIXES = (".yaml", ".yml")
 REPORT_SUFFIXES = SOURCE_SUFFIXES
-_DATA_FILES = ("extraction.yaml", "quantities.yaml", "units.yaml", "industries.yaml")
+_DATA_FILES = (
+    "extraction.yaml",
+    "quantities.yaml",
+    "units.yaml",
+    "industries.yaml",
+    "indicators.yaml",
+    "indicator-words.yaml",
+)
 _SCRATCH = "plangraph-read-"
 
 

@@ -4,14 +4,18 @@ Works on records, before they become RDF: for each pair of consecutive documents
 (a plan for year Y, a report whose review part covers Y), each reported outcome is linked to the
 commitment it reports on (``Outcome.reports``) and given a status where one can be judged:
 
-- a quantity outcome ↔ a target of year Y: same unit, same kind (level or growth), and an
-  indicator that names the same thing (shared character bigrams);
+- a quantity outcome ↔ a target of year Y: when both name an indicator concept
+  (``data/indicators.yaml``), the same concept, the same kind of figure (level, growth, share,
+  count, rate) and the same period; when either names none, the same unit, the same kind (level
+  or growth), and an indicator that names the same thing (shared character bigrams). Never a
+  one-year figure with one of a period of years (十四五, 十五五: ``period_start`` on one side);
 - a project named in the review part ↔ the project (projects are one node across documents);
 - "N 件民生实事全部兑现" ↔ each numbered livelihood task of year Y.
 
 Status: ``met``, ``exceeded``, ``not-met`` by comparing numbers (with the direction of the
-indicator: a lower unemployment rate is better), ``reported`` when no comparison is sound (a
-yearly addition against a running total, a growth against a level).
+indicator: a lower unemployment rate is better; the concept's, when both name one), ``reported``
+when no comparison is sound (a yearly addition against a running total, a growth against a
+level, figures in different units).
 """
 
 from __future__ import annotations
@@ -22,8 +26,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING
 
 from plangraph.records.model import Outcome, Records, Span, Target
+
+if TYPE_CHECKING:
+    from plangraph.vocab.indicators import Indicator
 
 __all__ = ["Link", "link_documents", "link_corpus", "judge", "indicator_similarity"]
 
@@ -103,9 +111,43 @@ def _is_rate(q: Target | Outcome) -> bool:
     return q.growth or q.indicator.endswith(tuple(_cues()["rate_words"]))
 
 
+def _concept(q: Target | Outcome) -> Indicator | None:
+    from plangraph.vocab.indicators import indicators
+
+    return indicators().get(q.concept)
+
+
+def _figure_kind(q: Target | Outcome, concept: Indicator) -> str:
+    """growth for a change (of any concept), else what the concept is: level, count, share…"""
+    return "growth" if q.growth or concept.is_change else concept.measure
+
+
+def _same_period(target: Target, outcome: Outcome) -> bool:
+    """Both one-year figures, or both of the same period of years."""
+    return (target.period_start, target.period_end) == (outcome.period_start, outcome.period_end)
+
+
+def _concept_match(target: Target, outcome: Outcome) -> bool | None:
+    """Whether two figures measure the same thing by their concepts; None when either has
+    none (then their wordings decide)."""
+    t_concept, o_concept = _concept(target), _concept(outcome)
+    if t_concept is None or o_concept is None:
+        return None
+    return t_concept is o_concept and _figure_kind(target, t_concept) == _figure_kind(
+        outcome, o_concept
+    )
+
+
 def judge(target: Target, outcome: Outcome) -> str:
     """met / exceeded / not-met / reported for an outcome against the target it reports on."""
+    from plangraph.vocab.indicators import judge_figure
+
     got = outcome.value if outcome.value is not None else outcome.min
+    concept = _concept(target)
+    if concept is not None and _concept_match(target, outcome):
+        if target.unit != outcome.unit:
+            return "reported"  # 252 亿斤 against 1300 万吨: not compared here
+        return judge_figure(concept, target.qualifier, target.value, target.min, target.max, got)
     if got is None or _is_rate(target) != _is_rate(outcome):
         return "reported"
     if any(w in target.indicator for w in _cues()["ceilings"]):
@@ -141,25 +183,32 @@ def judge(target: Target, outcome: Outcome) -> str:
 
 def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outcome, Target]]:
     year = earlier.document.year
-    pairs = []
+    pairs: list[tuple[bool, float, Outcome, Target]] = []  # (by concept, score, …)
     for outcome in later.outcomes:
         if outcome.reports is not None or outcome.year != year or outcome.unit is None:
             continue
         if outcome.period_end is not None:  # a five-year or several-year figure
             continue
         for target in earlier.targets:
-            if target.unit != outcome.unit or _is_rate(target) != _is_rate(outcome):
-                continue
             if target.period_end is not None or target.year != year:  # not this year's promise
+                continue
+            if not _same_period(target, outcome):
+                continue  # a one-year commitment and a five-year figure are not one thing
+            same = _concept_match(target, outcome)
+            if same is not None:
+                if same:
+                    pairs.append((True, 1.0, outcome, target))
+                continue
+            if target.unit != outcome.unit or _is_rate(target) != _is_rate(outcome):
                 continue
             score = indicator_similarity(target.indicator, outcome.indicator)
             if score >= _MIN_SIMILARITY:
-                pairs.append((score, outcome, target))
-    pairs.sort(key=lambda p: -p[0])
+                pairs.append((False, score, outcome, target))
+    pairs.sort(key=lambda p: (not p[0], -p[1]))  # a concept's pairs before any likeness of wording
     used_outcomes: set[int] = set()
     used_targets: set[int] = set()
     chosen = []
-    for score, outcome, target in pairs:
+    for _, score, outcome, target in pairs:
         if id(outcome) in used_outcomes or id(target) in used_targets:
             continue
         used_outcomes.add(id(outcome))

@@ -192,6 +192,7 @@ class _Checker:
                     self.fail(q, f"{where}.unit", f"unknown unit {q.unit!r} (see data/units.yaml)")
                 if kind == "targets" or q.value is not None or q.min is not None:
                     self.numbers(q, where)
+                self.concept(q, where)
                 if q.year is None:  # a target is for the plan year, a result for the year before
                     q.year = self.records.document.year - (kind == "outcomes")
                 self.ref(q, f"{where}.keyword", q.keyword, keywords)
@@ -217,6 +218,17 @@ class _Checker:
                 if q.id in ids:
                     self.fail(q, f"{where}.id", f"{q.id!r} appears twice in {kind}")
                 ids.add(q.id)
+
+    def concept(self, q: object, where: str) -> None:
+        from plangraph.vocab.indicators import indicators
+
+        name = q.concept  # type: ignore[attr-defined]
+        if name is not None and name not in indicators():
+            self.fail(
+                q,
+                f"{where}.concept",
+                f"unknown indicator concept {name!r} (see data/indicators.yaml)",
+            )
 
     def numbers(self, q: object, where: str) -> None:
         value, lo, hi = q.value, q.min, q.max  # type: ignore[attr-defined]
