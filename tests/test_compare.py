@@ -338,12 +338,6 @@ def test_the_truth_has_six_national_pairs() -> None:
     assert sorted(_national_pairs()) == sorted(NATIONAL_STATUS)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the extractor does not give indicator concepts yet (it will call concept_for or "
-    "tie_concepts); with tie_concepts applied by hand, 5 of the 6 pairs are right: the 2017 "
-    "report's 6.7% (after a line break and a zero-width space) is not read",
-)
 def test_national_gdp_targets_against_the_next_reports(tmp_path: Path) -> None:
     folder = REPORTS / "national"
     if not (folder / "national-2022.txt").is_file():

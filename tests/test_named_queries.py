@@ -295,3 +295,17 @@ def test_promises(built: Path, quads: Quads) -> None:
     df = query(built, "promises")
     got = set(_rows(df, ["commitment", "committedIn", "outcome", "reportedIn"]))
     assert got == expected
+
+
+def test_compare(built: Path, quads: Quads) -> None:
+    """The targets of one concept, each once, against the targets the quads tie to it."""
+    concept = "https://w3id.org/plangraph/indicator/gdp-growth"
+    want = {
+        _key(s)
+        for s, o in quads.subjects(PG + "indicatorConcept")
+        if o.value == concept
+        and PG + "Target" in {t.value for t in quads.objects()[(_key(s), RDF_TYPE)]}
+    }
+    assert want  # the corpus's reports state a GDP growth target
+    table = query(built, "compare", concept=f"<{concept}>")
+    assert set(table["target"].map(str)) == want

@@ -121,7 +121,12 @@ def prepare(text: str) -> str:
     one character for one, so offsets stay offsets into ``text``."""
     from plangraph.sources.text import fold
 
-    return fold(text).translate(_INVISIBLE)
+    folded = fold(text).translate(_INVISIBLE)
+    # a number cut from its unit by a line break (74.4⏎⏎万亿元, pages copied from the web)
+    return _BROKEN_NUMBER.sub(lambda m: " " * len(m.group()), folded)
+
+
+_BROKEN_NUMBER = re.compile(r"(?<=[0-9])(?:[ \t]*\n)+[ \t]*(?=[万亿千]{0,2}[元%％瓦吨人户斤亩])")
 
 
 def _plan_year(structure: Structure, path: str) -> int:
@@ -190,6 +195,7 @@ def extract_text(
     text: str, path: str, sha256: str, options: ExtractOptions | None = None
 ) -> Records:
     """Records of an already decoded text (``path`` and ``sha256`` go into the records)."""
+    from plangraph.extraction.concepts import tie_concepts
     from plangraph.extraction.entities import RegionMatcher, find_industries, find_projects
     from plangraph.extraction.header import issuing_region
     from plangraph.extraction.quantities import find_quantities
@@ -341,6 +347,7 @@ def extract_text(
     records.regions = [r for r in regions.values() if r.key]
     records.measures = list(measures.values())
     records.projects = list(projects.values())
+    tie_concepts(records, folded)
     return records
 
 
