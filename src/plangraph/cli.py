@@ -13,6 +13,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from plangraph._version import __version__
 from plangraph.errors import InputError, PlangraphError
@@ -109,13 +110,48 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from plangraph.extraction.goldset import GOLD_FORMAT
     from plangraph.extraction.scoring import evaluate
-    from plangraph.pipeline.corpus import read_inputs
-    # a report given as PREDICTED is extracted on the fly; GOLD must be reviewed records
 
+    gold = Path(args.gold)
+    if gold.is_dir() or (gold.suffix in (".yaml", ".yml") and GOLD_FORMAT in _head(gold)):
+        return _eval_gold(args)
+    from plangraph.pipeline.corpus import read_inputs
+
+    # a report given as PREDICTED is extracted on the fly; GOLD must be reviewed records
     (predicted,) = read_inputs([args.predicted])
-    (gold,) = read_inputs([args.gold])
-    print(evaluate(predicted, gold).table(errors=args.errors))
+    (gold_records,) = read_inputs([args.gold])
+    print(evaluate(predicted, gold_records).table(errors=args.errors))
+    return 0
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.read(200)
+    except OSError:
+        return ""
+
+
+def _eval_gold(args: argparse.Namespace) -> int:
+    """PREDICTED: the report (or the folder the check sets' sources are relative to); GOLD: a
+    check set of mentions, or a folder of them (scores summed)."""
+    from plangraph.extraction import extract
+    from plangraph.extraction.goldset import evaluate_gold, load_gold, merge_reports
+
+    gold_path = Path(args.gold)
+    files = sorted(gold_path.glob("*.yaml")) if gold_path.is_dir() else [gold_path]
+    reports = []
+    for file in files:
+        gold = load_gold(file)
+        predicted = Path(args.predicted)
+        text = predicted / gold.source if predicted.is_dir() else predicted
+        report = evaluate_gold(extract(text), gold)
+        if len(files) > 1 and args.errors:
+            print(f"== {file.name}")
+            print(report.table(errors=True))
+        reports.append(report)
+    print(merge_reports(reports).table(errors=args.errors and len(files) == 1))
     return 0
 
 
@@ -471,8 +507,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare PREDICTED (records, or a text to extract) with GOLD records,"
         " per kind of fact.",
     )
-    ev.add_argument("predicted", metavar="PREDICTED", help="records (.yaml) or a text (.txt/.md)")
-    ev.add_argument("gold", metavar="GOLD", help="reviewed records (.yaml)")
+    ev.add_argument(
+        "predicted",
+        metavar="PREDICTED",
+        help="records (.yaml) or a report; with a folder of check sets as GOLD, the folder their"
+        " sources are relative to",
+    )
+    ev.add_argument(
+        "gold",
+        metavar="GOLD",
+        help="reviewed records (.yaml), a check set of mentions (plangraph-gold/1), or a folder"
+        " of check sets",
+    )
     ev.add_argument("--errors", action="store_true", help="list each miss and each extra")
     ev.set_defaults(run=_cmd_eval)
 

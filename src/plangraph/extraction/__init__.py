@@ -23,6 +23,7 @@ from plangraph.extraction.words import word_lists
 from plangraph.records.model import (
     FORMAT,
     Document,
+    IndustryTerm,
     Keyword,
     Measure,
     Outcome,
@@ -260,6 +261,7 @@ def extract_text(
         regions[region] = Region(code=region)
     projects: dict[str, Project] = {}
     measures: dict[str, Measure] = {}
+    terms: dict[str, IndustryTerm] = {}
 
     def note_region(key: str, name: str, span: Span | None, named: bool) -> str:
         if key not in regions:
@@ -269,7 +271,7 @@ def extract_text(
                 regions.setdefault(
                     matcher.named_areas[name] or "", Region(code=matcher.named_areas[name])
                 )
-        if span is not None and len(regions[key].evidence) < 3:
+        if span is not None:
             regions[key].evidence.append(span)
         return key
 
@@ -285,7 +287,11 @@ def extract_text(
             note_region(m.key or m.name, m.name, _span(text, m.start, m.end), not m.key)
             for m in matcher.find(folded, s, e)
         ]
-        found_industries = sorted({m.key for m in find_industries(folded, s, e)})
+        industry_mentions = find_industries(folded, s, e)
+        for m in industry_mentions:
+            term = terms.setdefault(m.key, IndustryTerm(label=m.key))
+            term.evidence.append(_span(text, m.start, m.end))
+        found_industries = sorted({m.key for m in industry_mentions})
         place = [r for r in found_regions if r != region] or ([region] if region else [])
         # measures: action clauses of the year's work
         measure_label = None
@@ -321,7 +327,7 @@ def extract_text(
                     industries=found_industries,
                     evidence=[_span(text, m.start, m.end)],
                 )
-            elif len(project.evidence) < 5:
+            else:
                 project.evidence.append(_span(text, m.start, m.end))
         for q in find_quantities(folded, s, e):
             common = dict(
@@ -347,6 +353,7 @@ def extract_text(
     records.regions = [r for r in regions.values() if r.key]
     records.measures = list(measures.values())
     records.projects = list(projects.values())
+    records.industry_terms = list(terms.values())
     tie_concepts(records, folded)
     return records
 

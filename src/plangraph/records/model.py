@@ -17,6 +17,7 @@ __all__ = [
     "Source",
     "Document",
     "Region",
+    "IndustryTerm",
     "Keyword",
     "Part",
     "Section",
@@ -148,6 +149,16 @@ class Project:
 
 
 @dataclass
+class IndustryTerm:
+    """An industry the text names: a concept of the scheme (its preferred label), or a term
+    the text uses that the scheme lacks (``proposed``: X产业, X装备, X材料 …, for review)."""
+
+    label: str
+    proposed: bool = False
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
 class Task:
     """One numbered livelihood task (民生实事)."""
 
@@ -230,13 +241,15 @@ class Records:
     keywords: list[Keyword] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
+    industry_terms: list[IndustryTerm] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
 
     def spans(self) -> typing.Iterator[tuple[str, Span]]:
         """Every evidence span with the place it belongs to (``targets[3]``), for checks."""
-        kinds = ("parts", "sections", "regions", "keywords", "measures", "projects", "tasks")
+        kinds = ("parts", "sections", "regions", "keywords", "measures", "projects")
+        kinds += ("industry_terms", "tasks")
         for kind in (*kinds, "targets", "outcomes"):
             for i, item in enumerate(getattr(self, kind)):
                 for span in item.evidence:
