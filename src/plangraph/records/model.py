@@ -248,15 +248,26 @@ class Records:
 
     def spans(self) -> typing.Iterator[tuple[str, Span]]:
         """Every evidence span with the place it belongs to (``targets[3]``), for checks."""
-        kinds = ("parts", "sections", "regions", "keywords", "measures", "projects")
-        kinds += ("industry_terms", "tasks")
-        for kind in (*kinds, "targets", "outcomes"):
+        for kind in _EVIDENCED:
             for i, item in enumerate(getattr(self, kind)):
                 for span in item.evidence:
                     yield f"{kind}[{i}]", span
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+
+_EVIDENCED = (
+    "parts",
+    "sections",
+    "regions",
+    "keywords",
+    "measures",
+    "projects",
+    "industry_terms",
+    "tasks",
+    "targets",
+    "outcomes",
+)
 
 
 def type_hints(cls: type) -> dict[str, Any]:
