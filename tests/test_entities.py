@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from plangraph._resources import data_file
-from plangraph.extraction.entities import RegionMatcher, find_industries, find_projects
+from plangraph.extraction.entities import find_industries, find_projects
 from plangraph.extraction.structure import clauses
 from plangraph.sources.text import fold, read_source
 from plangraph.vocab.names import normalise_name
@@ -46,22 +46,6 @@ def test_named_projects(sentence: str, expected: list[str]) -> None:
 )
 def test_generic_phrases_are_not_projects(sentence: str) -> None:
     assert _projects(sentence) == []
-
-
-def test_regions_resolve_short_names_within_the_province() -> None:
-    sentence = "推动大同、武乡和石楼县发展，支持太原建设。"
-    shanxi = RegionMatcher("140000")
-    codes = [m.key for m in shanxi.find(sentence, 0, len(sentence))]
-    assert codes == ["140200", "140429", "141126", "140100"]
-    # without a province, a county's short name is not enough
-    national = RegionMatcher(None)
-    assert "140429" not in [m.key for m in national.find(sentence, 0, len(sentence))]
-
-
-def test_named_areas_and_ordinary_words() -> None:
-    sentence = "加快建设黄河流域生态保护示范区，提升城区安全水平和县城水网。"
-    found = RegionMatcher("140000").find(sentence, 0, len(sentence))
-    assert [(m.name, m.key) for m in found] == [("黄河流域", "")]
 
 
 def test_industries_by_alt_label() -> None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from plangraph.errors import SourceError
 from plangraph.extraction.entities import Mention
 from plangraph.extraction.parts import Part
+from plangraph.extraction.places import PlaceMention
 from plangraph.extraction.structure import Structure
 from plangraph.extraction.words import word_lists
 from plangraph.records.model import (
@@ -185,6 +186,23 @@ def _timing(
     return out
 
 
+def _near(
+    pieces: Sequence[tuple[int, int]],
+    places: Sequence[tuple[PlaceMention, str]],
+    industries: Sequence[Mention],
+    region: str | None,
+    start: int,
+    end: int,
+) -> tuple[list[str], list[str]]:
+    """The places and industries a fact at ``start``..``end`` names: those of its own piece of
+    the clause (between commas), or inside its span; with no place, the document's region."""
+    lo, hi = next(((a, b) for a, b in pieces if a <= start < b), (start, end))
+    lo, hi = min(lo, start), max(hi, end)
+    named = [key for m, key in places if lo <= m.start < hi and key != region]
+    trades = sorted({m.key for m in industries if lo <= m.start < hi})
+    return list(dict.fromkeys(named)) or ([region] if region else []), trades
+
+
 def _cue(words: list[str], text: str) -> bool:
     return any(w in text for w in words)
 
@@ -197,8 +215,9 @@ def extract_text(
 ) -> Records:
     """Records of an already decoded text (``path`` and ``sha256`` go into the records)."""
     from plangraph.extraction.concepts import tie_concepts
-    from plangraph.extraction.entities import RegionMatcher, find_industries, find_projects
+    from plangraph.extraction.entities import find_industries, find_projects
     from plangraph.extraction.header import issuing_region
+    from plangraph.extraction.places import PlaceMatcher
     from plangraph.extraction.quantities import find_quantities
     from plangraph.extraction.structure import clauses, parse_structure
     from plangraph.vocab.names import slug
@@ -222,7 +241,7 @@ def extract_text(
         speaker=header.speaker.value if header.speaker else None,
     )
     province = region[:2] + "0000" if region else None
-    matcher = RegionMatcher(province)
+    matcher = PlaceMatcher(province)
     records = Records(format=FORMAT, document=doc)
     for i, part in enumerate(structure.parts):
         heading = [_span(text, *part.heading)] if part.heading else []
@@ -263,16 +282,14 @@ def extract_text(
     measures: dict[str, Measure] = {}
     terms: dict[str, IndustryTerm] = {}
 
-    def note_region(key: str, name: str, span: Span | None, named: bool) -> str:
+    def note_region(m: PlaceMention) -> str:
+        key = m.code or m.name
         if key not in regions:
-            regions[key] = Region(name=name) if named else Region(code=key)
-            if named and matcher.named_areas.get(name):
-                regions[key].within = matcher.named_areas[name]
-                regions.setdefault(
-                    matcher.named_areas[name] or "", Region(code=matcher.named_areas[name])
-                )
-        if span is not None:
-            regions[key].evidence.append(span)
+            regions[key] = Region(code=m.code) if m.code else Region(name=m.name)
+            if not m.code and m.within:
+                regions[key].within = m.within
+                regions.setdefault(m.within, Region(code=m.within))
+        regions[key].evidence.append(_span(text, m.start, m.end))
         return key
 
     for s, e in clauses(folded, structure.header.end, len(folded)):
@@ -283,22 +300,21 @@ def extract_text(
             continue  # before the first part, and glossaries: no facts of the report's own
         kw = structure.keyword_at(s) if kind == "plan" else None
         keyword = kw.n if kw else None
-        found_regions = [
-            note_region(m.key or m.name, m.name, _span(text, m.start, m.end), not m.key)
-            for m in matcher.find(folded, s, e)
-        ]
+        found_places = [(m, note_region(m)) for m in matcher.find(folded, s, e)]
         industry_mentions = find_industries(folded, s, e)
-        for m in industry_mentions:
-            term = terms.setdefault(m.key, IndustryTerm(label=m.key))
-            term.evidence.append(_span(text, m.start, m.end))
-        found_industries = sorted({m.key for m in industry_mentions})
-        place = [r for r in found_regions if r != region] or ([region] if region else [])
+        for im in industry_mentions:
+            term = terms.setdefault(im.key, IndustryTerm(label=im.key))
+            term.evidence.append(_span(text, im.start, im.end))
+        pieces = _subclauses(folded, s, e)
+
+        near = partial(_near, pieces, found_places, industry_mentions, region)
         # measures: action clauses of the year's work
         measure_label = None
         if kind in ("plan", "government"):
             verb_re, max_chars = _measure_rule()
-            for cs, ce in _subclauses(folded, s, e):
+            for cs, ce in pieces:
                 if verb_re.match(folded[cs:ce]) and ce - cs >= 4:
+                    places, trades = near(cs, ce)
                     ce = min(ce, cs + max_chars)
                     label = text[cs:ce]
                     key = slug(label)  # one measure per IRI: 推进“X” and 推进X are one
@@ -306,8 +322,8 @@ def extract_text(
                         measures[key] = Measure(
                             label=label,
                             keyword=keyword,
-                            regions=list(dict.fromkeys(place)),
-                            industries=found_industries,
+                            regions=places,
+                            industries=trades,
                             evidence=[_span(text, cs, ce)],
                         )
                     measure_label = measure_label or measures[key].label
@@ -318,18 +334,20 @@ def extract_text(
                 records.outcomes.append(_project_outcome(text, folded, m, e, when, keyword))
             project = projects.get(m.name)
             if project is None:
+                places, trades = near(m.start, m.end)
                 projects[m.name] = Project(
                     name=m.name,
                     keyword=keyword,
                     task=task,
                     measure=measure_label,
-                    regions=list(dict.fromkeys(place)),
-                    industries=found_industries,
+                    regions=places,
+                    industries=trades,
                     evidence=[_span(text, m.start, m.end)],
                 )
             else:
                 project.evidence.append(_span(text, m.start, m.end))
         for q in find_quantities(folded, s, e):
+            places, trades = near(q.start, q.end)
             common = dict(
                 indicator=q.indicator,
                 unit=q.unit,
@@ -340,8 +358,8 @@ def extract_text(
                 qualifier=q.qualifier,
                 growth=q.growth,
                 keyword=keyword,
-                regions=list(dict.fromkeys(place)),
-                industries=found_industries,
+                regions=places,
+                industries=trades,
                 evidence=[_span(text, q.start, q.end)],
                 **_timing(structure, folded, at_part, s, q.start, q.end),
             )

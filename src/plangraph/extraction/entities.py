@@ -12,10 +12,9 @@ from functools import cache
 from typing import Any
 
 from plangraph.extraction.words import word_lists
-from plangraph.vocab.gazetteer import Place, gazetteer
 from plangraph.vocab.names import normalise_name
 
-__all__ = ["Mention", "RegionMatcher", "find_projects", "find_industries", "word_lists"]
+__all__ = ["Mention", "find_projects", "find_industries", "word_lists"]
 
 _STOP = "，,；;。：:、！？!?\n（）()《》"
 _QUOTED = re.compile(r"“([^“”\n]{1,24})”")
@@ -159,85 +158,6 @@ def find_projects(text: str, start: int, end: int) -> list[Mention]:
     for s, e in sorted(candidates, key=lambda c: c[0] - c[1]):
         add(s, e, text[s:e])
     return sorted(found.values(), key=lambda x: x.start)
-
-
-class RegionMatcher:
-    """Region mentions by full or short name, resolved within the document's province."""
-
-    def __init__(self, province: str | None) -> None:
-        gz = gazetteer()
-        lists = word_lists()["regions"]
-        self.named_areas: dict[str, str | None] = lists["named_areas"]
-        ambiguous = set(lists["ambiguous_short"])
-        full_only = tuple(lists["full_name_only"])
-        self.province = province
-        self.surfaces: dict[str, list[Place]] = {}
-        for place in gz.places():
-            in_province = province is not None and (
-                place.code == province or any(a.code == province for a in gz.ancestors(place.code))
-            )
-            if place.level == "county" and not in_province:
-                continue  # 平和县 in …水平和县城…: counties are matched in their own province only
-            names = {place.name}
-            # short names where they cannot be mistaken for words or for a namesake elsewhere
-            if len(place.short) >= 2 and place.short not in ambiguous:
-                if not any(w in place.name for w in full_only):
-                    names.add(place.short)
-            for name in names:
-                if name in ambiguous and name != place.name:
-                    continue
-                self.surfaces.setdefault(name, []).append(place)
-        for area in self.named_areas:
-            self.surfaces.setdefault(area, [])
-        self.longest = max(map(len, self.surfaces))
-        self.first_chars = {name[0] for name in self.surfaces}
-
-    def resolve(self, name: str) -> Place | None:
-        candidates = self.surfaces.get(name) or []
-        if len(candidates) == 1:
-            return candidates[0]
-        if self.province:
-            gz = gazetteer()
-            inside = [
-                p
-                for p in candidates
-                if p.code == self.province
-                or any(a.code == self.province for a in gz.ancestors(p.code))
-            ]
-            if len(inside) == 1:
-                return inside[0]
-        higher = [p for p in candidates if p.level != "county"]
-        return higher[0] if len(higher) == 1 else None
-
-    def find(self, text: str, start: int, end: int) -> list[Mention]:
-        """Region mentions in ``text[start:end]``, longest match first, left to right."""
-        found: list[Mention] = []
-        pos = start
-        while pos < end:
-            if text[pos] not in self.first_chars:
-                pos += 1
-                continue
-            for size in range(min(self.longest, end - pos), 1, -1):
-                name = text[pos : pos + size]
-                if name in self.surfaces:
-                    if name in self.named_areas:
-                        found.append(Mention(pos, pos + size, name, ""))
-                        pos += size
-                        break
-                    place = self.resolve(name)
-                    if place is not None and not _inside_word(text, pos, pos + size, place):
-                        found.append(Mention(pos, pos + size, place.name, place.code))
-                        pos += size
-                        break
-            else:
-                pos += 1
-        return found
-
-
-def _inside_word(text: str, start: int, end: int, place: Place) -> bool:
-    """A short name glued to 路/街/大学… names a street or school, not the region."""
-    after = text[end : end + 2]
-    return bool(after) and after[0] in "路街道桥大学院站" and place.level != "province"
 
 
 @cache

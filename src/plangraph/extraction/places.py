@@ -1,0 +1,327 @@
+"""Places in a clause: coded divisions (from the gazetteer) and named areas, decided as words.
+
+A gazetteer name found in the text is a place only when it stands as a word of its own: not
+inside an organisation's name (宁德时代, 白银集团, 四川大学), not the head of a smaller place's or a
+street's name (清水驿, 平凉路), not split across two words (均衡水平 holds 衡水). Names that run on
+into a named area make that area instead (沈阳都市圈, 陇东地区, 鄱阳湖, 赣东北); named areas with
+no division code (京津冀, 河西走廊, 东南亚) and the functional zones the statistical tables code
+like divisions (兰州新区) are areas of their own kind. Short names resolve within the document's
+province first. Word lists: ``data/places.yaml`` (and the gazetteer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from plangraph._resources import read_data
+from plangraph.extraction.words import word_lists
+from plangraph.vocab.gazetteer import Place, gazetteer
+
+__all__ = ["PlaceMatcher", "PlaceMention", "place_words"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    name: str  # the place's name: a division's full name, or the area's name as written
+    code: str = ""  # the division's code; empty for a named area
+    within: str | None = None  # a named area's enclosing division, when known
+
+
+@cache
+def place_words() -> dict[str, Any]:
+    words: dict[str, Any] = read_data("places.yaml")
+    return words
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {k: str(v) for k, v in word_lists()["header"]["abbreviations"].items()}
+
+
+def _is_zone(place: Place) -> bool:
+    """A functional zone the statistical tables code like a county (620171 兰州新区)."""
+    return place.level == "county" and place.code[4] == "7"
+
+
+class PlaceMatcher:
+    """Place mentions by full or short name, resolved within the document's province."""
+
+    def __init__(self, province: str | None) -> None:
+        gz = gazetteer()
+        lists = word_lists()["regions"]
+        words = place_words()
+        ambiguous = set(lists["ambiguous_short"])
+        full_only = tuple(lists["full_name_only"])
+        self.province = province
+        self.areas: dict[str, str | None] = dict(words["named_areas"])
+        self.abroad = set(words["abroad"])
+        self.literary = {k: str(v) for k, v in words["literary_names"].items()}
+        self.surfaces: dict[str, list[Place]] = {}
+        for place in gz.places():
+            in_province = province is not None and (
+                place.code == province or any(a.code == province for a in gz.ancestors(place.code))
+            )
+            if place.level == "county" and not in_province:
+                continue  # 平和县 in …水平和县城…: counties are matched in their own province only
+            if _is_zone(place):
+                self.areas.setdefault(place.name, place.parent)
+                continue
+            names = {place.name}
+            # short names where they cannot be mistaken for words or for a namesake elsewhere
+            if len(place.short) >= 2 and place.short not in ambiguous:
+                if not any(w in place.name for w in full_only):
+                    names.add(place.short)
+            for name in names:
+                if name in ambiguous and name != place.name:
+                    continue
+                self.surfaces.setdefault(name, []).append(place)
+        self.collocations = set(words["collocations"])
+        self.names = set(self.surfaces) | set(self.areas) | self.abroad | set(self.literary)
+        self.names |= self.collocations
+        self.longest = max(map(len, self.names))
+        self.first_chars = {name[0] for name in self.names}
+        abbr = "".join(_abbreviations())
+        compass = "|".join(sorted(words["compass"], key=len, reverse=True))
+        self._compass = re.compile(rf"(大?)([{abbr}])({compass})(?:部)?")
+        self._area_suffix = re.compile(
+            "|".join(map(re.escape, sorted(words["area_suffixes"], key=len, reverse=True)))
+        )
+        self._feature = re.compile(
+            "|".join(map(re.escape, sorted(words["feature_suffixes"], key=len, reverse=True)))
+        )
+        organisations = "|".join(map(re.escape, words["organisation_suffixes"]))
+        reach = int(words["organisation_reach"])
+        self._organisation = re.compile(rf"[\u4e00-\u9fff]{{0,{reach}}}?(?:{organisations})")
+        clear = "".join(c for c in abbr if c not in words["ambiguous_abbreviations"])
+        verbs = "".join(words["abbreviation_verbs"])
+        self._pair = re.compile(rf"[{abbr}台澳港]{{2,4}}")
+        self._after_verb = re.compile(rf"(?<=[{verbs}])[{clear}](?![\u4e00-\u9fff]?[州市县区])")
+        self._aid = re.compile(rf"援([{abbr}])援([{abbr}])")
+        chains = "|".join(map(re.escape, sorted(words["chain_suffixes"], key=len, reverse=True)))
+        self._chain = re.compile(rf"[{abbr}]{{2,5}}(?:{chains})")
+        heads = {p.short[0] for p in gz.places() if p.level != "county"} | set(abbr)
+        opens = "|".join(map(re.escape, sorted(words["open_area_suffixes"], key=len, reverse=True)))
+        self._open_area = re.compile(rf"[{''.join(sorted(heads))}]{{2,4}}(?:{opens})")
+        provinces = "|".join(p.short for p in gz.places() if p.level == "province")
+        self._province_part = re.compile(rf"(?:{provinces})(?:东|西|南|北|中)部")
+
+    def resolve(self, name: str) -> Place | None:
+        candidates = self.surfaces.get(name) or []
+        if len(candidates) == 1:
+            return candidates[0]
+        if self.province:
+            gz = gazetteer()
+            inside = [
+                p
+                for p in candidates
+                if p.code == self.province
+                or any(a.code == self.province for a in gz.ancestors(p.code))
+            ]
+            if len(inside) == 1:
+                return inside[0]
+        higher = [p for p in candidates if p.level != "county"]
+        return higher[0] if len(higher) == 1 else None
+
+    def find(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        """Place mentions in ``text[start:end]``, longest match first, left to right."""
+        found: list[PlaceMention] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(mention: PlaceMention) -> None:
+            if not any(mention.start < e and s < mention.end for s, e in taken):
+                taken.append((mention.start, mention.end))
+                found.append(mention)
+
+        for run in [*self._runs(text, start, end), *self._compass_areas(text, start, end)]:
+            add(run)
+        pos = start
+        while pos < end:
+            if text[pos] not in self.first_chars or any(s <= pos < e for s, e in taken):
+                pos += 1
+                continue
+            mention = self._at(text, pos, end)
+            if mention is None:
+                pos += 1
+                continue
+            if mention.name:
+                add(mention)
+            else:  # a name here that is no place: skip past it
+                taken.append((mention.start, mention.end))
+            pos = max(pos + 1, mention.end)
+        for mention in self._abbreviated(text, start, end):
+            add(mention)
+        return sorted(found, key=lambda m: m.start)
+
+    def _at(self, text: str, pos: int, end: int) -> PlaceMention | None:
+        """The longest name starting at ``pos``, decided in its context (an empty mention:
+        a name here that is no place, skip past it)."""
+        words = place_words()
+        for size in range(min(self.longest, end - pos), 1, -1):
+            name = text[pos : pos + size]
+            if name not in self.names:
+                continue
+            stop = pos + size
+            after = text[stop:end]
+            if name in self.collocations:
+                return PlaceMention(pos, stop, "")  # 真金白银, 宁德时代
+            if _in_slogan(text, pos, stop):
+                return PlaceMention(pos, stop, "")  # “多彩贵州欢乐购”, “云南礼物”: a brand
+            if any(after.startswith(w) for w in words["not_followed_by"].get(name, ())):
+                return PlaceMention(pos, stop, "")  # a name, no place
+            needs = words["needs_after"].get(name)
+            if needs is not None and not any(after.startswith(w) for w in needs):
+                return PlaceMention(pos, stop, "")  # 西部 alone: a direction, no region
+            if pos > 0 and text[pos - 1] in "".join(words["not_after"].get(name, ())):
+                return PlaceMention(pos, stop, "")  # 东西部协作
+            if self._organisation.match(after) and not self._area_suffix.match(after):
+                return PlaceMention(pos, stop, "")  # 宁德时代, 四川大学: an organisation
+            grown = self._grow(text, pos, stop, end)
+            if grown is not None:
+                return grown
+            if name in self.literary:
+                return PlaceMention(pos, stop, name, self.literary[name])
+            if name in self.areas or name in self.abroad:
+                return PlaceMention(pos, stop, name, within=self.areas.get(name))
+            place = self.resolve(name)
+            if place is None:
+                continue
+            if after[:1] == "州" and place.name.endswith("州") and name != place.name:
+                return PlaceMention(pos, stop + 1, place.name, place.code)  # 大理州
+            if name != place.name and after[:1] and after[0] in words["smaller_place_chars"]:
+                return PlaceMention(pos, stop, "")  # 清水驿, 平凉路: a smaller place's name
+            if self._split_word(text, pos, stop):
+                continue
+            return PlaceMention(pos, stop, place.name, place.code)
+        return None
+
+    def _grow(self, text: str, pos: int, stop: int, end: int) -> PlaceMention | None:
+        """A name running on into a named area (沈阳都市圈) or a natural feature (鄱阳湖); a
+        division followed by 地区 stays the division (台湾地区)."""
+        suffix = self._area_suffix.match(text, stop, end) or self._feature.match(text, stop, end)
+        if suffix is None:
+            return None
+        if suffix.group() in ("地区", "片区") and self.resolve(text[pos:stop]) is not None:
+            return None
+        if suffix.group() in place_words()["feature_suffixes"] and text[pos:stop] in self.areas:
+            return None  # 长江 is a named area already; 长江流域 is matched whole
+        return PlaceMention(pos, suffix.end(), text[pos : suffix.end()])
+
+    def _split_word(self, text: str, pos: int, stop: int) -> bool:
+        """A name that straddles two words (均衡水平: 均衡 + 水平 hold 衡水) or lies inside a
+        longer word that does not start with it (金白银 holds 白银)."""
+        words = _dictionary_words()
+        if stop - pos == 2 and 0 < pos and stop < len(text):
+            if text[pos - 1 : pos + 1] in words and text[pos + 1 : stop + 1] in words:
+                return True
+        for begin in range(max(0, pos - 2), pos):
+            for finish in range(stop, min(len(text), begin + 4) + 1):
+                if finish - begin >= 3 and text[begin:finish] in words:
+                    return True
+        return False
+
+    def _compass_areas(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        """湘南, 赣东北, 辽西地区, 大湘西: a part of a province by its one-character name."""
+        ambiguous = set(place_words()["ambiguous_abbreviations"])
+        out = []
+        for m in self._compass.finditer(text, start, end):
+            if m.group(2) in ambiguous:
+                continue
+            stop = m.end()
+            suffix = self._area_suffix.match(text, stop, end)
+            if suffix is not None:
+                stop = suffix.end()
+            name = text[m.start() : stop]
+            whole = text[m.start() : m.end()]
+            paired = bool(self._compass.match(text, stop, min(end, stop + 3)))
+            previous = m.start() > start and self._compass.match(text, max(start, m.start() - 2))
+            context = bool(m.group(1) or suffix or len(m.group(3)) > 1 or paired or previous)
+            if whole in self.collocations or (whole in self.names and not context):
+                continue  # 京东; 陕西, 晋中, 湘西 alone: names the main scan reads
+            out.append(PlaceMention(m.start(), stop, name, within=_abbreviations()[m.group(2)]))
+        return out
+
+    def _runs(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        """Areas named by a run of names: 厦漳泉都市圈, 湘鄂渝黔毗邻地区, 江西南部."""
+        out: list[PlaceMention] = []
+        for pattern in (self._chain, self._open_area, self._province_part):
+            for m in pattern.finditer(text, start, end):
+                if any(m.start() < o.end and o.start < m.end() for o in out):
+                    continue
+                head = self._longest_name(text, m.start(), m.end())
+                if head is not None and head.end == m.end():
+                    continue  # a known name as a whole (长江经济带): the main scan has it
+                out.append(PlaceMention(m.start(), m.end(), m.group()))
+        return out
+
+    def _longest_name(self, text: str, pos: int, end: int) -> PlaceMention | None:
+        for size in range(min(self.longest, end - pos), 1, -1):
+            if text[pos : pos + size] in self.names:
+                return PlaceMention(pos, pos + size, text[pos : pos + size])
+        return None
+
+    def _abbreviated(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        """One-character names: 闽台, 援藏援疆, 入黔."""
+        abbr = _abbreviations()
+        out = []
+        for m in self._aid.finditer(text, start, end):
+            for group in (1, 2):
+                out.append(
+                    PlaceMention(m.start(group), m.end(group), m.group(group), abbr[m.group(group)])
+                )
+        ambiguous = set(place_words()["ambiguous_abbreviations"])
+        for m in self._pair.finditer(text, start, end):
+            chars = m.group()
+            if chars in self.names or any(c not in abbr and c not in "台澳港" for c in chars):
+                continue
+            if all(c in ambiguous for c in chars):
+                continue  # 新青: two common characters, no names
+            for i, c in enumerate(chars):
+                code = abbr.get(c) or {"台": "710000", "港": "810000", "澳": "820000"}[c]
+                out.append(PlaceMention(m.start() + i, m.start() + i + 1, c, code))
+        for m in self._after_verb.finditer(text, start, end):
+            if not _in_slogan(text, m.start(), m.end()):  # “甘味出陇”: a slogan
+                out.append(PlaceMention(m.start(), m.end(), m.group(), abbr[m.group()]))
+        return out
+
+
+def _in_slogan(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits inside “…” together with other words (a slogan, a
+    brand, an event: “投资福建”, “云南方案”), not quoted alone (“兰州”)."""
+    opening = text.rfind("“", max(0, start - 12), start + 1)
+    if opening < 0 or "”" in text[opening:start]:
+        return False
+    closing = text.find("”", end, end + 12)
+    return closing >= 0 and (opening + 1, closing) != (start, end)
+
+
+@cache
+def _dictionary() -> tuple[frozenset[str], dict[str, str]]:
+    """Common words of two to four characters and their parts of speech, from jieba's
+    dictionary (its words, frequencies and tags are read as data; jieba itself is not
+    started): a place name that straddles two words, or lies inside one that does not start
+    with it, is part of other words."""
+    from importlib import resources
+
+    least = int(place_words()["word_frequency"])
+    text = (resources.files("jieba") / "dict.txt").read_bytes().decode("utf-8")
+    words, tags = set(), {}
+    for m in re.finditer(r"^(\S{2,4}) (\d+) (\S+)", text, re.M):
+        if int(m.group(2)) >= least:
+            words.add(m.group(1))
+            tags[m.group(1)] = m.group(3)
+    return frozenset(words), tags
+
+
+def _dictionary_words() -> frozenset[str]:
+    return _dictionary()[0]
+
+
+def _dictionary_tags() -> dict[str, str]:
+    return _dictionary()[1]
