@@ -19,6 +19,7 @@ from plangraph.errors import SourceError
 from plangraph.extraction.entities import Mention
 from plangraph.extraction.parts import Part
 from plangraph.extraction.places import PlaceMention
+from plangraph.extraction.projects import ProjectMention
 from plangraph.extraction.structure import Structure
 from plangraph.extraction.words import word_lists
 from plangraph.records.model import (
@@ -215,9 +216,10 @@ def extract_text(
 ) -> Records:
     """Records of an already decoded text (``path`` and ``sha256`` go into the records)."""
     from plangraph.extraction.concepts import tie_concepts
-    from plangraph.extraction.entities import find_industries, find_projects
+    from plangraph.extraction.entities import find_industries
     from plangraph.extraction.header import issuing_region
     from plangraph.extraction.places import PlaceMatcher
+    from plangraph.extraction.projects import find_projects
     from plangraph.extraction.quantities import find_quantities
     from plangraph.extraction.structure import clauses, parse_structure
     from plangraph.vocab.names import slug
@@ -337,6 +339,7 @@ def extract_text(
                 places, trades = near(m.start, m.end)
                 projects[m.name] = Project(
                     name=m.name,
+                    kind=m.kind,  # type: ignore[arg-type]
                     keyword=keyword,
                     task=task,
                     measure=measure_label,
@@ -377,7 +380,12 @@ def extract_text(
 
 
 def _project_outcome(
-    text: str, folded: str, mention: Mention, end: int, when: dict[str, object], keyword: int | None
+    text: str,
+    folded: str,
+    mention: ProjectMention,
+    end: int,
+    when: dict[str, object],
+    keyword: int | None,
 ) -> Outcome:
     """A project named in the review part: reported, and done when a completion word follows."""
     from plangraph.extraction.words import word_lists

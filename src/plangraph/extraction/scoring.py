@@ -121,7 +121,7 @@ def _industries(records: Records) -> set[str]:
     from plangraph.vocab.schemes import industries
 
     scheme = industries()
-    labels: set[str] = set()
+    labels: set[str] = {t.label for t in records.industry_terms if not t.proposed}
     for kind in ("measures", "projects", "tasks", "targets", "outcomes"):
         for item in getattr(records, kind):
             for label in getattr(item, "industries", []):

@@ -1,0 +1,320 @@
+"""Named projects in a clause, typed: works, company projects, programmes and zones.
+
+A name ends with a head word of its kind (铁路, 水库, 医院, 数据中心; 经开区, 产业园; 行动, 工程)
+and may run on (三期, 改扩建, 兰武段); it starts after punctuation, a verb or a function word.
+Names in a list that share their head each get it whole (兰合、平庆和西成铁路 → 兰合铁路,
+平庆铁路, 西成铁路; A、B等高速公路), and so do names in quotes before a head (“千万工程”).
+Generic categories (重大工程, 新能源基地), counts of a kind (50个城镇社区养老工程) and clauses
+are not names.
+Word lists: ``data/projects.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from plangraph._resources import read_data
+from plangraph.vocab.names import normalise_name
+
+__all__ = ["ProjectMention", "find_projects", "project_words"]
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·（）()]")
+_QUOTED = re.compile(r"“([^“”\n]{1,24})”")
+_STOP = "，,；;。：:！？!?\n《》"
+_LIST = "、和及与"
+# 等 (N个) and a few words right before a head: the items before 等 share it
+_SHARED = re.compile(
+    r"等\s*(?:[0-9一二三四五六七八九十]+\s*[个条座项处])?\s*([\u4e00-\u9fff]{0,8})$"
+)
+# …unless those words name who or what, not the kind of project (等龙头企业贵州项目)
+_NOT_SHARED = re.compile(r"企业|单位|机构|主体|行业|领域|群体|人员|地区|城市|活动")
+
+
+@dataclass(frozen=True)
+class ProjectMention:
+    start: int  # the span in the text (for a list's item, the item alone)
+    end: int
+    name: str  # the whole name, normalised (a list's item with the shared head)
+    kind: str  # works | company | programme | zone
+
+
+@cache
+def project_words() -> dict[str, Any]:
+    words: dict[str, Any] = read_data("projects.yaml")
+    return words
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    words = project_words()
+    kind_of = {}
+    for kind in ("programme", "company", "zone", "works"):  # works last: it wins a tie
+        for head in words["heads"][kind]:
+            kind_of[head] = kind
+    heads = sorted(kind_of, key=len, reverse=True)
+    extensions = sorted(words["extensions"], key=len, reverse=True)
+    return {
+        "kind_of": kind_of,
+        "head_re": re.compile("|".join(map(re.escape, heads))),
+        "extension_re": re.compile("|".join(map(re.escape, extensions))),
+        "cues": sorted(words["left_cues"], key=len, reverse=True),
+        "generic": set(words["generic"]),
+        "generic_prefixes": tuple(words["generic_prefixes"]),
+        "weak": set(words["weak"]),
+        "built": tuple(words["built_words"]),
+        "not_names": [re.compile(p) for p in words["not_names"]],
+        "segment_max": int(words["segment_max"]),
+        "weak_stem": int(words["weak_stem"]),
+        "followers": tuple(words["followers"]),
+        "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
+    }
+
+
+def _extend(text: str, end: int, hi: int) -> int:
+    """Past what may follow a head within a name: 三期, 改扩建, 兰武段 …"""
+    rules = _rules()
+    while end < hi:
+        ext = rules["extension_re"].match(text, end, hi)
+        if ext is not None:
+            end = ext.end()
+            continue
+        line = re.match(r"[0-9A-Z]{1,3}号?线", text[end:hi])
+        if line is not None:  # 地铁2号线, 轨道交通S1线
+            end += line.end()
+            continue
+        segment = re.match(
+            rf"[\u4e00-\u9fff]{{1,{rules['segment_max']}}}?(?:段|分院|院区|校区)", text[end:hi]
+        )
+        if segment is not None and not any(c in segment.group() for c in _LIST + "等"):
+            end += segment.end()
+            continue
+        paren = re.match(r"（[^（）]{1,8}段）", text[end:hi])
+        if paren is not None:
+            end += paren.end()
+            continue
+        break
+    return end
+
+
+def _tail(text: str, end: int, hi: int) -> int:
+    """A work's name may run on to a 工程 or 项目 a few words later (…枢纽优化提升工程)."""
+    rules = _rules()
+    tail = rules["tail_re"].match(text, end, hi)
+    if tail is None or any(cue in tail.group() for cue in rules["cues"]):
+        return end  # …机场等项目: a list's head, no name's tail
+    return _extend(text, tail.end(), hi)
+
+
+@cache
+def _proper_names() -> re.Pattern[str]:
+    """Names of places (two characters or more) and provinces' one-character names: a name
+    holding one is specific (陇电入鲁工程, 衡阳绿色盐碱基地)."""
+    from plangraph.extraction.places import place_words
+    from plangraph.extraction.words import word_lists
+    from plangraph.vocab.gazetteer import gazetteer
+
+    names = {n for p in gazetteer().places() for n in (p.name, p.short) if len(n) >= 2}
+    ambiguous = set(place_words()["ambiguous_abbreviations"])
+    chars = "".join(c for c in word_lists()["header"]["abbreviations"] if c not in ambiguous)
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"{alternatives}|[{chars}]|[A-Za-z0-9]")
+
+
+def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
+    """Where a name ending at ``head_start`` begins: after punctuation, a list separator, 的,
+    or the last cue word inside the run."""
+    rules = _rules()
+    start = head_start
+    while start > lo and head_start - start < limit:
+        char = text[start - 1]
+        if char in _STOP or char in "、“”\"'的" or not _NAME_CHAR.match(char):
+            break
+        start -= 1
+    best = start
+    for cue in rules["cues"]:
+        pos = text.rfind(cue, start, head_start)
+        while pos >= 0:
+            edge = pos + len(cue)
+            # a cue right before the head counts only when it opens the run (完善铁路: the head
+            # alone, no name); inside a name it is part of it (保险保障工程)
+            if best < edge < head_start or (edge == head_start and pos == start):
+                best = edge
+            pos = text.rfind(cue, start, pos)
+    # a conjunction before the name ends the name before it (A和B铁路: B's name is B铁路),
+    # unless it is part of a word (协和医院) or what follows it starts with a head (…和医院)
+    from plangraph.extraction.places import _dictionary_words
+
+    words = _dictionary_words()
+    for joint in "和及与":
+        pos = text.rfind(joint, best, head_start)
+        if pos < 0 or pos + 1 >= head_start:
+            continue
+        if text[pos - 1 : pos + 1] in words or text[pos : pos + 2] in words:
+            continue
+        if rules["head_re"].match(text, pos + 1, head_start):
+            continue
+        best = max(best, pos + 1)
+    return best
+
+
+def _ends_well(text: str, end: int, hi: int) -> bool:
+    if end >= hi or text[end] in _STOP + ' \t“”"、（(':
+        return True
+    return text.startswith(_rules()["followers"], end)
+
+
+def _kind(name: str, head: str) -> str:
+    rules = _rules()
+    kind: str = rules["kind_of"][head]
+    if kind in ("programme", "company") and head in ("工程", "项目"):
+        if any(w in name[: len(name) - len(head)] for w in rules["built"]):
+            return "works"
+    return kind
+
+
+def _generic(name: str, head: str) -> bool:
+    rules = _rules()
+    if name in rules["generic"] or len(name) <= len(head) + 1:
+        return True
+    if name.startswith(rules["generic_prefixes"]):
+        return True
+    return any(p.search(name) for p in rules["not_names"])
+
+
+def _counted(text: str, start: int) -> bool:
+    """``50 个城镇社区养老工程``: a count of a kind of thing, not one named project."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return bool(
+        re.search(r"[\d一二三四五六七八九十百千万两]\s*[个座家项条处所批]$", before)
+    ) or bool(re.search(r"[\d]\s*$", before))
+
+
+def _list_items(text: str, lo: int, name_start: int) -> list[tuple[int, int]]:
+    """The items of a list that ends with the name at ``name_start`` (A、B和C铁路 → A, B),
+    each short and without a verb; none when the list is no list of names."""
+    rules = _rules()
+    items: list[tuple[int, int]] = []
+    pos = name_start
+    while pos > lo and text[pos - 1] in _LIST:
+        end = pos - 1
+        start = end
+        while start > lo and text[start - 1] not in _STOP + _LIST + "“”" and end - start < 10:
+            start -= 1
+        cut = max(
+            (
+                text.rfind(c, start, end) + len(c)
+                for c in rules["cues"]
+                if text.rfind(c, start, end) >= 0
+            ),
+            default=start,
+        )
+        if cut > start:  # 加快兰合、平庆…: the first item starts after the clause's verb
+            if end - cut >= 2:
+                items.append((cut, end))
+            break
+        item = text[start:end]
+        if not item or len(item) > 9:
+            break
+        items.append((start, end))
+        pos = start
+    return list(reversed(items))
+
+
+def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
+    """Named projects in ``text[start:end]`` (one sentence), in text order."""
+    rules = _rules()
+    found: list[ProjectMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, name: str, kind: str) -> None:
+        if e - s < 2 or any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(ProjectMention(s, e, normalise_name(name), kind))
+
+    # “一泓清水入黄河”工程, “千万工程”: the quoted name, with the head that follows it
+    for m in _QUOTED.finditer(text, start, end):
+        inner = m.group(1)
+        head = rules["head_re"].match(text, m.end(), min(end, m.end() + 8))
+        if head is not None and head.start() == m.end():
+            name = inner + head.group()
+            slogan = re.fullmatch(r"[一二三四五六七八九十两百千万]+[\u4e00-\u9fff]{1,2}", inner)
+            if inner not in rules["generic"] and len(inner) >= 2 and slogan is None:
+                # a quoted name before 工程 or 项目 names a programme (“一泓清水入黄河”工程)
+                quoted_generic = head.group() in ("项目", "工程")
+                kind = "programme" if quoted_generic else _kind(name, head.group())
+                add(m.start(1), m.end(1), name, kind)
+        else:
+            inner_head = rules["head_re"].search(inner)
+            if inner_head is not None and inner_head.end() == len(inner) and len(inner) >= 3:
+                if inner not in rules["generic"] and not _generic(inner, inner_head.group()):
+                    add(m.start(1), m.end(1), inner, _kind(inner, inner_head.group()))
+    candidates: list[tuple[int, int, str, str, list[tuple[int, int]]]] = []
+    for head in rules["head_re"].finditer(text, start, end):
+        word, pos = head.group(), head.start()
+        stop = _extend(text, head.end(), end)
+        if rules["kind_of"][word] == "works":
+            stop = _tail(text, stop, end)
+        shared = _SHARED.search(text[start:pos])
+        if shared is not None and not _NOT_SHARED.search(shared.group(1)):
+            # A、B等(N个)重大产业项目 / A、B等高速公路: the items before 等 share the head
+            deng = start + shared.start()
+            for s, e in _before_deng(text, start, deng):
+                item = text[s:e]
+                if not rules["head_re"].search(item) and item not in rules["generic"]:
+                    add(s, e, item + word, _kind(item + word, word))
+            continue
+        left = _left_edge(text, start, pos)
+        if left >= pos and len(word) < 4:
+            continue  # the head alone: a kind of thing (机场), no name
+        if _counted(text, left):
+            continue
+        if text[left:pos] and text[left] in "个座家项条处所批" and _counted(text, left + 1):
+            left += 1
+        items = _list_items(text, start, left)
+        candidates.append((left, stop, word, text[left:stop], items))
+    for left, stop, word, name, items in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        normal = normalise_name(name)
+        if _generic(normal, word):
+            continue
+        quoted = left > 0 and text[left - 1] == "”"
+        stem = name[: max(0, name.find(word))] if word in name else name
+        if word in ("行动", "计划", "行动计划", "专项行动", "三年行动"):
+            specific = bool(items) or quoted  # 实施…行动 is usually a measure
+        else:  # a place in it, or a long enough name before 工程 or 基地, makes it a name
+            specific = bool(items) or quoted or bool(_proper_names().search(stem))
+            specific = specific or len(normalise_name(stem)) >= rules["weak_stem"]
+        if word in rules["weak"] and not specific:
+            continue
+        if not _ends_well(text, stop, end):
+            continue  # 高速飞车: the head runs on into another word
+        add(left, stop, name, _kind(name, word))
+        for s, e in items:
+            item = text[s:e]
+            plain = not rules["head_re"].search(item) and item not in rules["generic"]
+            if len(item) >= 2 and plain:
+                add(s, e, item + word, _kind(item + word, word))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _before_deng(text: str, lo: int, deng: int) -> list[tuple[int, int]]:
+    """The items of A、B、C等…: from ``deng`` (the 等) back to the clause's start."""
+    start = max([lo, *(text.rfind(c, lo, deng) + 1 for c in _STOP)])
+    rules = _rules()
+    items = []
+    pos = start
+    for piece in text[start:deng].split("、"):
+        s, e = pos, pos + len(piece)
+        pos = e + 1
+        # the first item starts after the clause's verb (建成A、B等: A)
+        best = s
+        for cue in rules["cues"]:
+            at = text.rfind(cue, s, e)
+            if at >= 0 and s <= at and at + len(cue) < e:
+                best = max(best, at + len(cue))
+        if 2 <= e - best <= 12:
+            items.append((best, e))
+    return items

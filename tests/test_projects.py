@@ -1,0 +1,81 @@
+"""Named projects, typed, with clean boundaries: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from plangraph.extraction.projects import find_projects
+
+
+def _found(sentence: str) -> list[tuple[str, str]]:
+    return [(m.name, m.kind) for m in find_projects(sentence, 0, len(sentence))]
+
+
+def _names(sentence: str) -> list[str]:
+    return [name for name, _ in _found(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("加快推进甲乙高铁建设，力争丙丁高铁年底建成通车。", ["甲乙高铁", "丙丁高铁"]),
+        ("推动甲乙高速、戊己机场三期改扩建等项目建设。", ["甲乙高速", "戊己机场三期改扩建"]),
+        ("着力推进庚辛高速公路等 9 个在建项目。", ["庚辛高速公路"]),
+        ("全部开工“一湖清水”工程。", ["一湖清水工程"]),
+        ("开工建设丙丁水利枢纽工程。", ["丙丁水利枢纽工程"]),
+        ("建成太原地铁2号线、晋中东站。", ["太原地铁2号线", "晋中东站"]),  # line, station
+        ("开工建设甲乙水库，建成丙丁博物馆和戊己医院。", ["甲乙水库", "丙丁博物馆", "戊己医院"]),
+        ("推进北京协和医院贵州分院建设。", ["北京协和医院贵州分院"]),  # a hospital's branch
+        ("建成甲乙算力中心。", ["甲乙算力中心"]),
+        ("推进甲乙煤矿、丙丁锂矿建设。", ["甲乙煤矿", "丙丁锂矿"]),
+    ],
+)
+def test_named_projects(sentence: str, expected: list[str]) -> None:
+    assert _names(sentence) == expected
+
+
+def test_a_list_with_a_shared_head_gives_each_name_whole() -> None:
+    found = find_projects(text := "加快延榆、康渝高铁建设。", 0, len(text))
+    assert [(text[m.start : m.end], m.name) for m in found] == [
+        ("延榆", "延榆高铁"),
+        ("康渝高铁", "康渝高铁"),
+    ]
+    text = "建成甲乙至丙丁、戊己至庚辛等高速公路。"
+    found = find_projects(text, 0, len(text))
+    assert [(text[m.start : m.end], m.name) for m in found] == [
+        ("甲乙至丙丁", "甲乙至丙丁高速公路"),
+        ("戊己至庚辛", "戊己至庚辛高速公路"),
+    ]
+
+
+def test_kinds() -> None:
+    assert _found("推进甲乙水库建设，实施“甲乙清水”工程，支持丙丁经开区创建国家级开发区。") == [
+        ("甲乙水库", "works"),
+        ("甲乙清水工程", "programme"),
+        ("丙丁经开区", "zone"),
+    ]
+    assert _found("加快甲乙石化百万吨乙烯项目建设。") == [("甲乙石化百万吨乙烯项目", "company")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "加强重点项目要素保障，实施一批省级标杆项目。",
+        "建设 3-5 家省实验室，优化重组省重点实验室。",
+        "新建改造 50 个城镇社区养老工程。",  # a count of a kind
+        "实施晋菜晋味提升行动。",  # a measure, not a named project
+        "年内甲县通高速公路。",  # a clause
+        "推进以县城为枢纽的城乡融合发展。",
+        "坚决杜绝政绩工程，深化五个一工程。",  # slogans and awards
+        "建设新能源基地，实施一批重大工程。",  # generic categories
+        "布局发展高速飞车、绿色氢能。",  # a head running on into another word
+    ],
+)
+def test_generic_phrases_are_not_projects(sentence: str) -> None:
+    assert _names(sentence) == []
+
+
+def test_names_have_clean_boundaries() -> None:
+    assert _names("七是加快甲乙高速公路建设。") == ["甲乙高速公路"]  # no list marker, no verb
+    assert _names("抓实丙丁水库前期工作。") == ["丙丁水库"]
+    assert _names("加快甲乙长输管道等重点项目。") == ["甲乙长输管道"]
