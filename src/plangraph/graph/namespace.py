@@ -68,6 +68,7 @@ class PG(DefinedNamespace):
     OutcomeStatus: URIRef  # outcome status
     DocumentKind: URIRef  # document kind
     PartKind: URIRef  # part kind
+    ProjectKind: URIRef  # project kind
 
     # Individuals: qualifiers
     Exact: URIRef  # exact
@@ -96,6 +97,12 @@ class PG(DefinedNamespace):
     GovernmentPart: URIRef  # the government's own work
     AppendixPart: URIRef  # appendix
 
+    # Individuals: project kinds
+    WorksProject: URIRef  # works
+    CompanyProject: URIRef  # company project
+    ProgrammeProject: URIRef  # programme
+    ZoneProject: URIRef  # zone
+
     # Individuals: units QUDT lacks
     PercentagePoint: URIRef  # percentage point
     Mu: URIRef  # mu (亩)
@@ -121,6 +128,7 @@ class PG(DefinedNamespace):
     partKind: URIRef  # part kind
     inPart: URIRef  # in part
     hasSection: URIRef  # has section
+    projectKind: URIRef  # project kind
     indicatorConcept: URIRef  # indicator concept
 
     # Datatype properties

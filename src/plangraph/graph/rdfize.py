@@ -42,6 +42,12 @@ PART_KINDS = {
     "government": PG.GovernmentPart,
     "appendix": PG.AppendixPart,
 }
+PROJECT_KINDS = {
+    "works": PG.WorksProject,
+    "company": PG.CompanyProject,
+    "programme": PG.ProgrammeProject,
+    "zone": PG.ZoneProject,
+}
 PART_LABELS = {
     "opening": "开场",
     "review": "上年工作回顾",
@@ -265,6 +271,8 @@ class _DocumentWriter:
                 self.add(node, SKOS.altLabel, _zh(p.name))
             if p.label_en:
                 self.add(node, RDFS.label, Literal(p.label_en, lang="en"))
+            if p.kind is not None:
+                self.add(node, PG.projectKind, PROJECT_KINDS[p.kind])
             if p.keyword is not None:
                 self.add(node, PG.keyword, self.keyword_iri(p.keyword))
             if p.measure is not None:
