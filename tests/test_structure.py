@@ -217,3 +217,14 @@ def test_a_corpus_report_without_its_header_keeps_year_and_region(corpus: Path, 
     whole, cut = parse_structure(text), parse_structure(headless)
     assert cut.year == whole.year
     assert issuing_region(headless, cut.header).code == issuing_region(text, whole.header).code
+
+
+def test_many_headings_are_read_one_by_one() -> None:
+    """Each of thousands of headings is a keyword, each clause finds its own quickly (the
+    timing is in benchmarks/structure.py; here, that nothing is lost or merged)."""
+    body = "".join(f"（{'一二三四五六七八九'[i % 9]}）推进第{i}项工作。\n" for i in range(3000))
+    text = f"2031年某某省政府工作报告\n各位代表：\n二、2031年工作安排\n{body}"
+    s = parse_structure(prepare(text))
+    assert len(s.keywords) == 3000
+    middle = s.keywords[1500]
+    assert s.keyword_at(middle.body_start + 3) is middle

@@ -276,7 +276,6 @@ def extract_text(
         )
         for t in structure.tasks
     ]
-    task_at = [(t.n, t.start, t.end) for t in structure.tasks]
     regions: dict[str, Region] = {}
     if region:
         regions[region] = Region(code=region)
@@ -297,7 +296,8 @@ def extract_text(
     for s, e in clauses(folded, structure.header.end, len(folded)):
         at_part = structure.part_at(s)
         kind = at_part.kind if at_part else "opening"
-        task = next((n for n, ts, te in task_at if ts <= s < te), None)
+        in_task = structure.task_at(s)
+        task = in_task.n if in_task else None
         if kind == "opening" or (kind == "appendix" and task is None):
             continue  # before the first part, and glossaries: no facts of the report's own
         kw = structure.keyword_at(s) if kind == "plan" else None

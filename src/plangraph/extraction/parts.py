@@ -238,6 +238,12 @@ def _headings(text: str, start: int) -> tuple[list[tuple[int, int, int]], int | 
             "十三五",
         ]
     )
+    # lines already taken as numbered headings (their title starts a character or two in)
+    numbered_titles = {title_start for _, title_start, _ in found}
+
+    def numbered_line(at: int) -> bool:
+        return any(at + d in numbered_titles for d in range(-3, 4))
+
     for m in _LINE.finditer(text, start):
         line = m.group(1)
         if line[-1] in _END_PUNCT or line[0] in "（(一二三四五六七八九十①":
@@ -247,9 +253,7 @@ def _headings(text: str, start: int) -> tuple[list[tuple[int, int, int]], int | 
         if restart is not None and m.start() >= restart:
             break
         plain = [c for c in cues if "YEAR" not in c and "LAST" not in c]
-        if any(c in line for c in plain) and not any(s <= m.start(1) < e for _, s, e in found):
-            if any(abs(m.start(1) - s) < 2 for _, s, _ in found):
-                continue
+        if any(c in line for c in plain) and not numbered_line(m.start(1)):
             found.append((m.start(1), m.start(1), m.end(1)))
     return sorted(found), restart
 

@@ -63,6 +63,8 @@ class Structure:
     sections: list[Heading]  # headings of the other parts
     tasks: list[TaskItem]
     _starts: list[int] = field(default_factory=list, repr=False)
+    _keyword_starts: list[int] = field(default_factory=list, repr=False)
+    _task_starts: list[int] = field(default_factory=list, repr=False)
 
     def part_index(self, offset: int) -> int | None:
         """Index of the part holding ``offset`` (none in the header)."""
@@ -80,11 +82,32 @@ class Structure:
         return None if i is None else self.parts[i]
 
     def keyword_at(self, offset: int) -> Heading | None:
-        best = None
-        for kw in self.keywords:
+        """The keyword whose body holds ``offset`` (bodies do not overlap; found by bisection,
+        so a text with many headings stays linear)."""
+        import bisect
+
+        if len(self._keyword_starts) != len(self.keywords):
+            self._keyword_starts = [kw.body_start for kw in self.keywords]
+        i = bisect.bisect_right(self._keyword_starts, offset) - 1
+        while i >= 0:
+            kw = self.keywords[i]
             if kw.body_start <= offset < kw.body_end:
-                best = kw
-        return best
+                return kw
+            if kw.body_end <= offset:
+                return None
+            i -= 1
+        return None
+
+    def task_at(self, offset: int) -> TaskItem | None:
+        """The livelihood task whose text holds ``offset``."""
+        import bisect
+
+        if len(self._task_starts) != len(self.tasks):
+            self._task_starts = [t.start for t in self.tasks]
+        i = bisect.bisect_right(self._task_starts, offset) - 1
+        if i >= 0 and offset < self.tasks[i].end:
+            return self.tasks[i]
+        return None
 
 
 def _line_end(text: str, offset: int) -> int:
