@@ -46,7 +46,7 @@ def synthetic(size: int) -> nx.DiGraph:
     """A projection of about ``size`` nodes: the sample and copies of it as later documents."""
     from plangraph.graph.rdfize import rdfize
     from plangraph.records.reader import load_records
-    from plangraph.view.network import to_networkx
+    from plangraph.view.projection import to_networkx
     from plangraph.view.notebook import sample_path
 
     base = load_records(sample_path())

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any, NoReturn
 
+import networkx as nx
 import pytest
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -159,3 +162,19 @@ def start_serve(data: Path, *flags: str) -> tuple[subprocess.Popen[str], str]:
             return process, found.group(1)
     stop_process(process)
     raise AssertionError("plangraph serve did not say where it listens")
+
+
+@pytest.fixture(scope="session")
+def sample_network() -> nx.DiGraph:
+    """The bundled sample's network, projected once for every test that only reads it."""
+    from plangraph import build, to_networkx
+
+    return to_networkx(build())
+
+
+def embedded_data(page: str) -> dict[str, Any]:
+    """The graph a page carries (its ``plangraph-data`` JSON)."""
+    found = re.search(r'<script id="plangraph-data" type="application/json">(.*?)</script>', page)
+    assert found is not None
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data

@@ -18,8 +18,10 @@ import pytest
 from conftest import chromium_executable
 
 from plangraph import build, to_networkx
-from plangraph.view.network import NODE_TYPES, overview, select
+from plangraph.view.clusters import overview
+from plangraph.view.kinds import NODE_TYPES
 from plangraph.view.page import to_html
+from plangraph.view.select import select
 
 ID = "https://w3id.org/plangraph/id/"
 HOSTILE = "<img src=x onerror=alert(1)>"

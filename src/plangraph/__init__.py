@@ -44,11 +44,11 @@ _EXPORTS = {
     "regions": "sparql.tables",
     "show": "view.notebook",
     "sample_path": "view.notebook",
-    "to_networkx": "view.network",
+    "to_networkx": "view.projection",
     "to_html": "view.page",
     "write_html": "view.page",
     "draw": "pipeline.draw",
-    "select": "view.network",
+    "select": "view.select",
     "query": "sparql.execute",
     "named_queries": "sparql.catalogue",
     "compare": "sparql.compare",
@@ -121,9 +121,10 @@ if TYPE_CHECKING:
     from plangraph.sparql.serve.server import make_server
     from plangraph.sparql.store import load_store, open_store
     from plangraph.sparql.tables import projects, regions, targets
-    from plangraph.view.network import select, to_networkx
     from plangraph.view.notebook import sample_path, show
     from plangraph.view.page import to_html, write_html
+    from plangraph.view.projection import to_networkx
+    from plangraph.view.select import select
 
 
 def __getattr__(name: str) -> Any:

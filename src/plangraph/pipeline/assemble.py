@@ -13,7 +13,7 @@ at once:
 2. *Join* (here): the bodies are copied one after another under one set of ``@prefix`` lines,
    then the shared reference graph (regions up the hierarchy, the industry scheme). For the page,
    the joined file is parsed once more, straight into the network's index
-   (:class:`plangraph.view.network.QuadIndex`), never into rdflib.
+   (:class:`plangraph.view.quads.QuadIndex`), never into rdflib.
 """
 
 from __future__ import annotations
@@ -176,7 +176,8 @@ def _network(trig: Path) -> nx.DiGraph:
     rdflib, which would hold the whole graph many times over)."""
     import pyoxigraph
 
-    from plangraph.view.network import QuadIndex, to_networkx
+    from plangraph.view.projection import to_networkx
+    from plangraph.view.quads import QuadIndex
 
     return to_networkx(
         QuadIndex(pyoxigraph.parse(path=str(trig), format=pyoxigraph.RdfFormat.TRIG))
@@ -209,7 +210,8 @@ def assemble(
     texts: str | Path | None = None,
 ) -> Assembled:
     """Write the TriG of the documents ``inputs`` (records, texts, folders) to ``trig``; with
-    ``network``, also project the graph for the page (:func:`plangraph.view.network.to_networkx`).
+    ``network``, also project the graph for the page
+    (:func:`~plangraph.view.projection.to_networkx`).
 
     With ``cache_dir``, texts' records and each document's graph are kept there and reused while
     their inputs are unchanged; without, a scratch folder beside ``trig`` is used. A text that

@@ -30,13 +30,13 @@ def draw(
 
     ``data`` is an rdflib Dataset or Graph, an RDF file (``graph.trig``), a store folder, or
     what ``build`` reads (records ``.yaml``, reports, folders of them), built first. The filters
-    are those of :func:`plangraph.view.network.select`. Returns the networkx graph drawn; raises
+    are those of :func:`plangraph.view.select.select`. Returns the networkx graph drawn; raises
     :class:`~plangraph.errors.InputError` when the filters select nothing.
     """
     from plangraph.errors import InputError
     from plangraph.pipeline.corpus import RECORD_SUFFIXES, REPORT_SUFFIXES
     from plangraph.sparql.store import is_store
-    from plangraph.view.network import to_networkx
+    from plangraph.view.projection import to_networkx
 
     if isinstance(data, str | Path) and (
         (Path(data).is_dir() and not is_store(data))

@@ -105,8 +105,9 @@ def show(
     """
     import networkx as nx
 
-    from plangraph.view.network import select, to_networkx
     from plangraph.view.page import to_html
+    from plangraph.view.projection import to_networkx
+    from plangraph.view.select import select
 
     size = _height(height)
     if view not in ("auto", "full", "overview"):

@@ -2,7 +2,7 @@
  *
  * Everything below is built from the JSON in #plangraph-data with DOM calls and textContent:
  * no string from the data is ever parsed as HTML, so a label that spells out an image tag with
- * an onerror handler stays text. The filters select exactly what plangraph.view.network.select() selects in Python.
+ * an onerror handler stays text. The filters select exactly what plangraph.view.select.select() selects in Python.
  */
 (function () {
   "use strict";
@@ -59,7 +59,7 @@
   let selected = null;
   let settled = false;
 
-  // -- what a filter selects (the same rules as plangraph.view.network.select) -------------------
+  // -- what a filter selects (the same rules as plangraph.view.select.select) -------------------
 
   function reach(v, start, forward) {
     const seen = new Set(start);
