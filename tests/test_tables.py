@@ -1,4 +1,4 @@
-"""Tidy tables (plangraph.sparql.tables) and loading a built dataset back (plangraph.load)."""
+"""Tidy tables (plangraph.sparql.tables): one row per fact, typed columns."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from conftest import TEXT, records_yaml
 from rdflib import Dataset, Literal, URIRef
 
 import plangraph
-from plangraph import DataError, build, load, load_store, open_store, projects, regions, targets
+from plangraph import build, load_store, open_store, projects, regions, targets
 from plangraph.sparql.tables import _PROJECT_COLUMNS, _REGION_COLUMNS, _TARGET_COLUMNS
 
 PG = "https://w3id.org/plangraph/ontology#"
@@ -59,9 +59,8 @@ def _part(row: dict[str, object]) -> _Part:
 
 
 def test_doctests_run() -> None:
-    for module in (plangraph.sparql.tables, plangraph.sparql.dataset):
-        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-        assert result.attempted > 0 and result.failed == 0, module.__name__
+    result = doctest.testmod(plangraph.sparql.tables, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
 
 
 def test_targets_one_row_each_with_typed_columns(dataset: Dataset) -> None:
@@ -191,79 +190,3 @@ def test_a_second_value_does_not_make_a_second_row(dataset: Dataset) -> None:
     target = URIRef(ID + "target/test-2024/digital-growth")
     graph.add((target, URIRef(PG + "value"), Literal(16)))  # not plangraph's own output
     assert targets(dataset).target.is_unique
-
-
-# --- load --------------------------------------------------------------------------------------
-
-
-def _quads(data: Dataset) -> set[tuple[str, str, object, str]]:
-    """The quads, literals by value: Oxigraph keeps decimals canonical (4300.0 → 4300)."""
-
-    def term(o: object) -> object:
-        return (o.datatype, o.toPython()) if isinstance(o, Literal) and o.datatype else o
-
-    return {
-        (str(s), str(p), term(o), str(g)) for s, p, o, g in data.quads((None, None, None, None))
-    }
-
-
-def test_load_a_file_and_a_store_folder(dataset: Dataset, tmp_path: Path) -> None:
-    trig = tmp_path / "graph.trig"
-    trig.write_text(dataset.serialize(format="trig"), encoding="utf-8")
-    load_store(tmp_path / "store", trig)
-    expected = _quads(dataset)
-    from_file, from_store = load(trig), load(tmp_path / "store")
-    assert isinstance(from_store, Dataset)
-    assert _quads(from_file) == expected
-    assert _quads(from_store) == expected  # named graphs kept
-    assert plangraph.validate(from_store).conforms
-    assert len(plangraph.to_networkx(from_store)) == len(plangraph.to_networkx(dataset))
-
-
-@pytest.mark.parametrize(
-    ("name", "content", "reason"),
-    [
-        ("missing.trig", None, "no such file"),
-        ("empty.ttl", "", "the file is empty"),
-        ("broken.ttl", "<a> <b> .\n", "not valid turtle"),
-        ("page.html", "<html></html>", "unknown RDF file type '.html'"),
-        ("records.yaml", "format: plangraph-records/1\n", "records, not RDF"),
-        ("report.txt", "政府工作报告", "a text, not RDF"),
-        ("binary.nt", b"\xff\xfe\x00<", "not UTF-8 at byte 0"),
-    ],
-)
-def test_load_bad_input_names_the_path_and_the_reason(
-    tmp_path: Path, name: str, content: str | bytes | None, reason: str
-) -> None:
-    path = tmp_path / name
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    elif content is not None:
-        path.write_text(content, encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load(path)
-    assert caught.value.path == str(path)
-    assert reason in str(caught.value)
-    error = caught.value  # no parser traceback chained to it
-    assert error.__cause__ is None and (error.__context__ is None or error.__suppress_context__)
-
-
-def test_load_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
-    (tmp_path / "graph.trig").write_text("", encoding="utf-8")
-    with pytest.raises(DataError, match="not a plangraph store"):
-        load(tmp_path)
-
-
-def test_load_an_unreadable_file(
-    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    trig = tmp_path / "graph.trig"
-    trig.write_text(dataset.serialize(format="trig"), encoding="utf-8")
-
-    def denied(self: Path) -> bytes:  # as reading a file without permission fails (not as root)
-        raise PermissionError(13, "Permission denied", str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", denied)
-    with pytest.raises(DataError, match="cannot be read: Permission denied") as caught:
-        load(trig)
-    assert caught.value.path == str(trig)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import pyoxigraph
     from rdflib import Dataset, Graph
 
-__all__ = ["oxigraph_quads", "oxigraph_term", "rdflib_term"]
+__all__ = ["oxigraph_quads", "oxigraph_store", "oxigraph_term", "rdflib_term"]
 
 
 def oxigraph_term(node: Any) -> Any:
@@ -64,3 +64,22 @@ def oxigraph_quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
     else:
         for s, p, o in data:
             yield pyoxigraph.Quad(term(s), term(p), term(o), default)
+
+
+def oxigraph_store(data: object) -> pyoxigraph.Store | None:
+    """The pyoxigraph store behind an rdflib Dataset kept in Oxigraph (oxrdflib's store, as
+    :func:`plangraph.load` makes it), or None for any other data.
+
+    Queries, tables and the network take such a dataset's store as it is: nothing is copied.
+    A single graph of it (``ds.graph(name)``) is not the whole store, so only a Dataset counts.
+    """
+    from rdflib import Dataset
+
+    if not isinstance(data, Dataset):
+        return None
+    from oxrdflib import OxigraphStore
+
+    store = data.store
+    # oxrdflib keeps the pyoxigraph store as ``_inner``; the version bound in pyproject.toml
+    # holds it there
+    return store._inner if isinstance(store, OxigraphStore) else None

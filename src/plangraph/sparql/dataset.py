@@ -1,19 +1,22 @@
-"""A built dataset as a whole: what a path holds (a store folder or an RDF file) and loading it."""
+"""A built dataset as a whole: what a path holds (a store folder or an RDF file) and loading it.
+
+:func:`load` gives an rdflib Dataset whose quads live in Oxigraph (oxrdflib's store): the rdflib
+API works on it, its own ``query`` runs on Oxigraph, and plangraph's queries, tables and network
+take its store as it is, without copying anything.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from rdflib import Dataset
-
 from plangraph.errors import DataError
-from plangraph.graph.rdfio import load_dataset
 
 if TYPE_CHECKING:
     import pyoxigraph
+    from rdflib import Dataset
 
-__all__ = ["built_kind", "load", "store_dataset"]
+__all__ = ["built_kind", "load", "oxigraph_dataset"]
 
 
 _NOT_RDF = {
@@ -46,10 +49,12 @@ def built_kind(path: str | Path) -> Literal["store", "file"]:
 
 
 def load(path: str | Path) -> Dataset:
-    """A built dataset, from an RDF file or a store folder, as an rdflib Dataset in memory.
+    """A built dataset, from an RDF file or a store folder, as an rdflib Dataset kept in Oxigraph.
 
-    An RDF file is read as :func:`load_dataset` reads it; a store folder (``plangraph build
-    --store DIR``) is copied out of Oxigraph, named graphs and all. Anything else raises a
+    An RDF file (TriG, Turtle, N-Quads, N-Triples, JSON-LD, RDF/XML) is parsed by Oxigraph into
+    memory; a store folder (``plangraph build --store DIR``) is opened read-only and not copied.
+    The Dataset's default graph is the union of its named graphs, as in :func:`plangraph.query`,
+    and ``ds.query(...)`` runs on Oxigraph too. Anything else raises a
     :class:`~plangraph.errors.DataError` naming the path and what is wrong with it:
 
     >>> import plangraph
@@ -57,31 +62,27 @@ def load(path: str | Path) -> Dataset:
     Traceback (most recent call last):
     ...
     plangraph.errors.DataError: no/such/graph.trig: no such file
-
-    For many queries on a large store, ``plangraph.open_store(DIR)`` is faster: queries and
-    tables take it (or the folder) directly, without the copy.
     """
-    from plangraph.sparql.store import open_store
+    from plangraph.sparql.store import open_data, open_store
 
     path = Path(path)
     if built_kind(path) == "store":
-        return store_dataset(open_store(path))
+        return oxigraph_dataset(open_store(path))
     try:
-        return load_dataset(path)
+        return oxigraph_dataset(open_data(path))
     except OSError as exc:  # unreadable: permissions, a vanished file, a device error
         raise DataError(f"cannot be read: {exc.strerror or exc}", path=path) from None
 
 
-def store_dataset(store: pyoxigraph.Store) -> Dataset:
-    """The quads of a pyoxigraph store, copied into an rdflib Dataset (plangraph's prefixes)."""
-    import pyoxigraph
+def oxigraph_dataset(store: pyoxigraph.Store) -> Dataset:
+    """An rdflib Dataset over the pyoxigraph ``store`` (nothing copied), plangraph's prefixes
+    bound, its default graph the union of the named graphs."""
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
 
     from plangraph.graph.namespace import PREFIXES
 
-    dataset = Dataset()
-    nquads = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-    if nquads:
-        dataset.parse(data=nquads.decode("utf-8"), format="nquads")
+    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     return dataset

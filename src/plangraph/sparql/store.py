@@ -215,11 +215,17 @@ def open_data(
     data: pyoxigraph.Store | Dataset | Graph | str | Path,
 ) -> pyoxigraph.Store:
     """A pyoxigraph store to query ``data``: a store folder (opened read-only), an RDF file or an
-    rdflib Dataset/Graph (loaded into memory), or a pyoxigraph Store (used as it is)."""
+    rdflib Dataset/Graph (loaded into memory), or a pyoxigraph Store or a Dataset kept in one
+    (:func:`plangraph.load`'s; used as it is)."""
     import pyoxigraph
+
+    from plangraph.graph.terms import oxigraph_store
 
     if isinstance(data, pyoxigraph.Store):
         return data
+    backing = oxigraph_store(data)
+    if backing is not None:
+        return backing
     if isinstance(data, str | Path) and Path(data).is_dir():
         return open_store(data)
     memory = pyoxigraph.Store()

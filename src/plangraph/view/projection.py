@@ -171,7 +171,10 @@ def to_networkx(
 
     from plangraph.graph.namespace import PG
     from plangraph.graph.rdfio import union_graph
+    from plangraph.graph.terms import oxigraph_store
 
+    graph: Any
+    backing = oxigraph_store(data)  # plangraph.load's Dataset: its store, not read through rdflib
     if isinstance(data, str | Path):
         # parsed straight into the index: a corpus's TriG is never loaded into rdflib
         from plangraph.sparql.dataset import built_kind
@@ -182,9 +185,10 @@ def to_networkx(
             if built_kind(data) == "store"
             else read_quads(data)
         )
-        data = QuadIndex(quads)
-    graph: Any
-    if isinstance(data, Dataset | Graph):
+        graph = QuadIndex(quads)
+    elif backing is not None:
+        graph = QuadIndex(backing.quads_for_pattern(None, None, None, None))
+    elif isinstance(data, Dataset | Graph):
         graph = union_graph(data)
     elif isinstance(data, QuadIndex):
         graph = data
