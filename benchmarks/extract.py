@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -34,7 +35,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    import jieba
+    try:
+        import jieba
+    except ImportError:
+        sys.exit("the baseline needs jieba: pip install -e '.[bench]'")
 
     from plangraph.extraction import extract
     from plangraph.sources.text import read_source

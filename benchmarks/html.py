@@ -85,7 +85,10 @@ def synthetic(size: int) -> nx.DiGraph:
 
 def pyvis_default(net: nx.DiGraph) -> str:
     """pyvis's default page for the same graph, made to run offline."""
-    from pyvis.network import Network
+    try:
+        from pyvis.network import Network
+    except ImportError:
+        sys.exit("the baseline needs pyvis: pip install -e '.[bench]'")
 
     vis = Network(cdn_resources="in_line")
     for node, attrs in net.nodes(data=True):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
@@ -122,3 +123,14 @@ def test_empty_and_foreign_graphs() -> None:
     foreign.add_node("a", type="Person", label="某人")
     with pytest.raises(ValueError, match="unknown type"):
         to_html(foreign)
+
+
+def test_vis_network_is_vendored_with_its_licences() -> None:
+    vendor = resources.files("plangraph.view") / "vendor"
+    script = (vendor / "vis-network.min.js").read_bytes()
+    readme = (vendor / "README.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(script).hexdigest() in readme  # the file is the one the README names
+    assert b"@version 9.1.2" in script[:400]
+    assert "MIT License" in (vendor / "LICENSE-MIT").read_text(encoding="utf-8")
+    assert "Apache License" in (vendor / "LICENSE-APACHE-2.0").read_text(encoding="utf-8")
+    assert script.decode("utf-8")[-2000:] in to_html(_net())  # inlined in the page

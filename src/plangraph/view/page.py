@@ -1,6 +1,6 @@
 """The interactive HTML page, drawn from the networkx projection with vis-network.
 
-The page is one self-contained UTF-8 file: pyvis's bundled vis-network script is inlined and
+The page is one self-contained UTF-8 file: the vendored vis-network script is inlined and
 nothing is fetched (a Content-Security-Policy allows only the page's own scripts, by hash, and no
 request at all). The graph travels as JSON inside a non-executable ``<script
 type="application/json">`` with ``<``, ``>`` and ``&`` escaped; the page's script builds every
@@ -106,7 +106,8 @@ def _asset(name: str) -> str:
 
 
 def _vis_js() -> str:
-    lib = resources.files("pyvis") / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    """vis-network, vendored with its licence in ``view/vendor/`` (see the README there)."""
+    lib = resources.files("plangraph.view") / "vendor" / "vis-network.min.js"
     return lib.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
