@@ -48,6 +48,7 @@ _EXPORTS = {
     "to_html": "view.page",
     "write_html": "view.page",
     "draw": "pipeline.draw",
+    "export": "view.export",
     "select": "view.select",
     "query": "sparql.execute",
     "named_queries": "sparql.catalogue",
@@ -88,6 +89,7 @@ __all__ = [
     "to_html",
     "write_html",
     "draw",
+    "export",
     "select",
     "query",
     "named_queries",
@@ -121,6 +123,7 @@ if TYPE_CHECKING:
     from plangraph.sparql.serve.server import make_server
     from plangraph.sparql.store import load_store, open_store
     from plangraph.sparql.tables import projects, regions, targets
+    from plangraph.view.export import export
     from plangraph.view.notebook import sample_path, show
     from plangraph.view.page import to_html, write_html
     from plangraph.view.projection import to_networkx

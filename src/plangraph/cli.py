@@ -354,6 +354,15 @@ def _cmd_viz(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from plangraph.view.export import export
+
+    written = export(_data(args), args.output, args.format)
+    if not args.quiet:
+        _say("wrote " + ", ".join(map(str, written)))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="plangraph",
@@ -633,6 +642,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     psh.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     psh.set_defaults(run=_cmd_push)
+
+    exp = sub.add_parser(
+        "export",
+        help="the graph for other tools: GraphML, GEXF, CSV tables, JSON-LD",
+        description="Write a built graph for other tools: the network (as drawn by viz, with "
+        "the page's positions as x and y) as GraphML or GEXF, or as CSV tables (nodes.csv and "
+        "edges.csv in the folder -o names); or the RDF dataset as JSON-LD with plangraph's "
+        "context.",
+    )
+    exp.add_argument(
+        "--format",
+        required=True,
+        choices=("graphml", "gexf", "csv", "jsonld"),
+        help="graphml, gexf, csv (a folder of nodes.csv and edges.csv) or jsonld",
+    )
+    _data_flags(exp)
+    exp.add_argument("-o", "--output", required=True, metavar="FILE", help="file (csv: folder)")
+    exp.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    exp.set_defaults(run=_cmd_export)
     return parser
 
 
