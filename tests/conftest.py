@@ -1,4 +1,11 @@
-"""Shared fixtures: a tiny source text of our own and valid records describing it."""
+"""Shared fixtures (a tiny source text of our own and valid records describing it, the sample's
+network, Chromium, the corpus) and the markers derived from them.
+
+Markers: a test that uses the ``chromium`` fixture is ``browser``, one that uses ``corpus`` is
+``corpus``, one that uses ``virtuoso`` (tests/test_push.py) is ``virtuoso``; tests/test_notebooks.py
+is ``notebooks``. All of these are also ``slow``, so that ``pytest -m "not slow"`` is the quick
+loop; CI runs everything.
+"""
 
 from __future__ import annotations
 
@@ -88,7 +95,8 @@ def records_dir(tmp_path: Path) -> Path:
 
 def chromium_executable() -> str:
     """Chromium for the browser tests (with Playwright); a skip saying why there is none, or a
-    failure under CI, which must run them."""
+    failure under CI, which must run them. The one place that decides; tests take it through
+    the ``chromium`` fixture."""
 
     def missing(reason: str) -> NoReturn:
         if os.environ.get("CI") == "true":
@@ -107,6 +115,13 @@ def chromium_executable() -> str:
     if not executable:
         missing("no Chromium found (apt-get install chromium, or set PLANGRAPH_CHROMIUM)")
     return executable
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Chromium's executable: every browser test asks for this fixture, which marks it
+    ``browser`` (see :func:`pytest_collection_modifyitems`)."""
+    return chromium_executable()
 
 
 @pytest.fixture
@@ -178,3 +193,17 @@ def embedded_data(page: str) -> dict[str, Any]:
     assert found is not None
     data: dict[str, Any] = json.loads(found.group(1))
     return data
+
+
+_MARK_BY_FIXTURE = {"chromium": "browser", "corpus": "corpus", "virtuoso": "virtuoso"}
+_SLOW_KINDS = ("browser", "notebooks", "virtuoso", "corpus")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in _MARK_BY_FIXTURE.items():
+            if fixture in used:
+                item.add_marker(marker)
+        if any(item.get_closest_marker(kind) for kind in _SLOW_KINDS):
+            item.add_marker("slow")

@@ -15,7 +15,6 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from conftest import chromium_executable
 
 from plangraph import build, to_networkx
 from plangraph.view.clusters import overview
@@ -30,16 +29,15 @@ SETTLED = "() => document.body.dataset.settled === 'true'"
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    executable = chromium_executable()
+def browser(chromium: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
+        launched = pw.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
         )
-        yield chromium
-        chromium.close()
+        yield launched
+        launched.close()
 
 
 @dataclass

@@ -11,7 +11,6 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from conftest import chromium_executable
 from rdflib import Dataset
 
 import plangraph
@@ -155,17 +154,12 @@ def test_sample_path_is_the_bundled_records() -> None:
 # --- in a real browser -------------------------------------------------------------------------
 
 
-def _chromium() -> str:
-    return chromium_executable()
-
-
-def _in_browser(check: Callable[[Any], None]) -> None:
+def _in_browser(executable: str, check: Callable[[Any], None]) -> None:
     """Run ``check(browser)`` in headless Chromium, on a thread of its own.
 
     Playwright's sync API refuses to start in a thread where another instance runs (the
     session-wide one of tests/test_browser.py); a thread has an event loop of its own.
     """
-    executable = _chromium()
 
     def run() -> None:
         from playwright.sync_api import sync_playwright
@@ -193,7 +187,7 @@ def _host(view: Network, path: Path) -> Path:
     return path
 
 
-def test_the_network_draws_inside_the_frame(sample: Dataset, tmp_path: Path) -> None:
+def test_the_network_draws_inside_the_frame(sample: Dataset, tmp_path: Path, chromium: str) -> None:
     view = show(sample, keyword="数字经济", height=500)
     host = _host(view, tmp_path / "host.html")
 
@@ -210,10 +204,10 @@ def test_the_network_draws_inside_the_frame(sample: Dataset, tmp_path: Path) -> 
         assert page.locator("iframe").bounding_box()["height"] == pytest.approx(500, abs=2)
         assert errors == []
 
-    _in_browser(check)
+    _in_browser(chromium, check)
 
 
-def test_hostile_labels_run_nothing_in_the_browser(tmp_path: Path) -> None:
+def test_hostile_labels_run_nothing_in_the_browser(tmp_path: Path, chromium: str) -> None:
     view = show(_hostile_net(), title=HOSTILE[0])
     host = _host(view, tmp_path / "host.html")
 
@@ -231,4 +225,4 @@ def test_hostile_labels_run_nothing_in_the_browser(tmp_path: Path) -> None:
         assert inner.locator("img").count() == 0
         assert dialogs == []
 
-    _in_browser(check)
+    _in_browser(chromium, check)

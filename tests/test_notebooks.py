@@ -23,6 +23,8 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
 CELL_TIMEOUT = 600  # seconds; a hung cell fails the test instead of hanging CI
 
+pytestmark = pytest.mark.notebooks
+
 
 @pytest.fixture
 def kernel_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -128,6 +130,7 @@ def test_explore_runs(kernel_env: Path) -> None:
     assert "有效益的投资" in _printed(nb) and "忻州市" in _printed(nb)
 
 
+@pytest.mark.corpus
 def test_compare_runs_with_the_corpus(kernel_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if not (CORPUS / "shanxi-2025.txt").is_file():
         pytest.skip("../shared/corpus is not present")
