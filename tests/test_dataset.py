@@ -153,3 +153,13 @@ def test_load_an_unreadable_file(trig: Path, monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(DataError, match="cannot be read") as caught:
         load(trig)
     assert caught.value.path == str(trig)
+
+
+def test_a_dataset_made_in_memory_is_copied_into_oxigraph_once(dataset: Dataset) -> None:
+    ds = load(dataset)
+    store = oxigraph_store(ds)
+    assert store is not None and len(store) == len(list(dataset.quads((None, None, None, None))))
+    assert _quads(ds) == _quads(dataset)
+    again = load(ds)  # already in Oxigraph: the same store, nothing copied
+    assert oxigraph_store(again) is store
+    assert list(plangraph.targets(ds)["indicator"]) == list(plangraph.targets(dataset)["indicator"])

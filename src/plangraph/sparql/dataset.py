@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from plangraph.errors import DataError
+from plangraph.graph.terms import oxigraph_store
 
 if TYPE_CHECKING:
     import pyoxigraph
-    from rdflib import Dataset
+    from rdflib import Dataset, Graph
 
 __all__ = ["built_kind", "load", "oxigraph_dataset"]
 
@@ -48,14 +49,15 @@ def built_kind(path: str | Path) -> Literal["store", "file"]:
     return "file"
 
 
-def load(path: str | Path) -> Dataset:
+def load(path: str | Path | Dataset | Graph) -> Dataset:
     """A built dataset, from an RDF file or a store folder, as an rdflib Dataset kept in Oxigraph.
 
     An RDF file (TriG, Turtle, N-Quads, N-Triples, JSON-LD, RDF/XML) is parsed by Oxigraph into
-    memory; a store folder (``plangraph build --store DIR``) is opened read-only and not copied.
-    The Dataset's default graph is the union of its named graphs, as in :func:`plangraph.query`,
-    and ``ds.query(...)`` runs on Oxigraph too. Anything else raises a
-    :class:`~plangraph.errors.DataError` naming the path and what is wrong with it:
+    memory; a store folder (``plangraph build --store DIR``) is opened read-only and not copied;
+    an rdflib Dataset or Graph made in memory (``plangraph.build()``, ``plangraph.rdfize(...)``)
+    is copied into Oxigraph once. The Dataset's default graph is the union of its named graphs,
+    as in :func:`plangraph.query`, and ``ds.query(...)`` runs on Oxigraph too. Anything else
+    raises a :class:`~plangraph.errors.DataError` naming the path and what is wrong with it:
 
     >>> import plangraph
     >>> plangraph.load("no/such/graph.trig")
@@ -65,6 +67,9 @@ def load(path: str | Path) -> Dataset:
     """
     from plangraph.sparql.store import open_data, open_store
 
+    if not isinstance(path, str | Path):  # in memory: into Oxigraph, unless it is there already
+        backing = oxigraph_store(path)
+        return oxigraph_dataset(backing if backing is not None else open_data(path))
     path = Path(path)
     if built_kind(path) == "store":
         return oxigraph_dataset(open_store(path))
