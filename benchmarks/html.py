@@ -46,8 +46,8 @@ def synthetic(size: int) -> nx.DiGraph:
     """A projection of about ``size`` nodes: the sample and copies of it as later documents."""
     from plangraph.graph.rdfize import rdfize
     from plangraph.records.reader import load_records
-    from plangraph.view.projection import to_networkx
     from plangraph.view.notebook import sample_path
+    from plangraph.view.projection import to_networkx
 
     base = load_records(sample_path())
     per_copy = sum(len(getattr(base, k)) for k in ("keywords", "measures", "projects", "tasks"))

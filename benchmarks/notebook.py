@@ -207,7 +207,7 @@ def main() -> None:
     import rdflib.plugins.sparql  # noqa: F401
 
     import plangraph
-    from plangraph.sparql.execute import PREFIXES
+    from plangraph.graph.namespace import PREFIXES
     from plangraph.sparql.store import open_data
 
     with tempfile.TemporaryDirectory(prefix="plangraph-bench-") as tmp:

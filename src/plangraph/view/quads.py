@@ -46,18 +46,9 @@ class QuadIndex:
     def _rdflib(self, term: Any) -> Any:
         node = self._to_rdflib.get(term)
         if node is None:
-            import pyoxigraph
-            from rdflib import BNode, Literal, URIRef
+            from plangraph.graph.terms import rdflib_term
 
-            if isinstance(term, pyoxigraph.NamedNode):
-                node = URIRef(term.value)
-            elif isinstance(term, pyoxigraph.BlankNode):
-                node = BNode(term.value)
-            elif term.language:
-                node = Literal(term.value, lang=term.language)
-            else:
-                node = Literal(term.value, datatype=URIRef(term.datatype.value))
-            self._to_rdflib[term] = node
+            node = self._to_rdflib[term] = rdflib_term(term)
         return node
 
     def _subject(self, key: str) -> Any:
