@@ -47,7 +47,9 @@ def test_the_context_has_a_term_for_every_property_of_the_ontology() -> None:
             if not str(prop).startswith(PG):
                 continue
             definition = by_iri.get(str(prop))
-            assert definition is not None, f"{prop} has no term in ontology/context.jsonld"
+            assert definition is not None, (
+                f"{prop} has no term in ontology/context.jsonld: run scripts/jsonld_context.py"
+            )
             if kind == OWL.ObjectProperty:
                 assert definition.get("@type") == "@id", prop
             else:
