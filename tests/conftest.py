@@ -195,7 +195,12 @@ def embedded_data(page: str) -> dict[str, Any]:
     return data
 
 
-_MARK_BY_FIXTURE = {"chromium": "browser", "corpus": "corpus", "virtuoso": "virtuoso"}
+_MARK_BY_FIXTURE = {
+    "chromium": "browser",
+    "corpus": "corpus",
+    "reports_build": "corpus",
+    "virtuoso": "virtuoso",
+}
 _SLOW_KINDS = ("browser", "notebooks", "virtuoso", "corpus")
 
 

@@ -24,6 +24,9 @@ RDF_TYPE = PREFIXES["rdf"] + "type"
 SKOS_PREF = PREFIXES["skos"] + "prefLabel"
 
 
+pytestmark = pytest.mark.corpus  # reads ../shared
+
+
 class Quads:
     """The quads of a built file, indexed: each graph's triples, and their merge."""
 

@@ -42,10 +42,12 @@ def twins() -> dict[str, tuple[Records, Records]]:
     return {t.stem: (a, b) for t, a, b in zip(texts, from_text, from_word, strict=True)}
 
 
+@pytest.mark.corpus  # reads ../shared
 def test_every_word_file_has_its_text_twin(twins: dict[str, tuple[Records, Records]]) -> None:
     assert len(twins) == 24
 
 
+@pytest.mark.corpus  # reads ../shared
 def test_word_files_give_the_facts_of_their_text_twins(
     twins: dict[str, tuple[Records, Records]],
 ) -> None:
@@ -65,6 +67,7 @@ def test_word_files_give_the_facts_of_their_text_twins(
     assert not differences, differences
 
 
+@pytest.mark.corpus  # reads ../shared
 def test_word_offsets_point_into_the_word_text(twins: dict[str, tuple[Records, Records]]) -> None:
     from plangraph.sources.text import read_source
 

@@ -16,7 +16,10 @@ from plangraph.extraction.structure import Structure, parse_structure
 REPORTS = Path(__file__).resolve().parents[2] / "shared" / "reports"
 TRUTH = Path(__file__).parent / "truth" / "structure.yaml"
 
-pytestmark = pytest.mark.skipif(not REPORTS.is_dir(), reason="../shared/reports is not present")
+pytestmark = [
+    pytest.mark.skipif(not REPORTS.is_dir(), reason="../shared/reports is not present"),
+    pytest.mark.corpus,
+]
 
 
 def _truth() -> dict[str, Any]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from conftest import chromium_executable, start_serve, stop_process
+from conftest import start_serve, stop_process
 from rdflib import Dataset, Graph
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
@@ -291,10 +291,10 @@ with sync_playwright() as pw:
 """
 
 
-def test_query_page_in_a_browser(server: SparqlServer, sample: Dataset) -> None:
+def test_query_page_in_a_browser(server: SparqlServer, sample: Dataset, chromium: str) -> None:
     """The page at / in headless Chromium: a query fills the table, a named query fills the
     box, an error shows. Run in a process of its own, beside any other Playwright session."""
-    executable = chromium_executable()
+    executable = chromium
     page = server.url.replace("/sparql", "/")
     done = subprocess.run(
         [sys.executable, "-c", _PAGE_SCRIPT, page, str(executable), _types_query()],

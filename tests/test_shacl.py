@@ -25,6 +25,7 @@ def _reference(data: Graph, shapes: Graph) -> set[tuple[str, str]]:
     }
 
 
+@pytest.mark.slow  # pySHACL itself, once per example: a parity check for CI
 @pytest.mark.parametrize("file", VALID + INVALID, ids=lambda f: f.name)
 def test_batched_sparql_constraints_agree_with_pyshacl(file: object) -> None:
     shapes = _shapes()
