@@ -163,3 +163,15 @@ def test_a_dataset_made_in_memory_is_copied_into_oxigraph_once(dataset: Dataset)
     again = load(ds)  # already in Oxigraph: the same store, nothing copied
     assert oxigraph_store(again) is store
     assert list(plangraph.targets(ds)["indicator"]) == list(plangraph.targets(dataset)["indicator"])
+
+
+def test_its_quads_come_straight_from_the_store(trig: Path, tmp_path: Path) -> None:
+    from plangraph.graph.terms import oxigraph_quads
+
+    ds = load(trig)
+    store = oxigraph_store(ds)
+    assert store is not None
+    everything = set(store.quads_for_pattern(None, None, None, None))
+    assert set(oxigraph_quads(ds)) == everything
+    info = load_store(tmp_path / "copy", ds)  # a store folder from it: the same quads
+    assert info.quads == len(everything)

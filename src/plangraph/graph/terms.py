@@ -53,6 +53,10 @@ def oxigraph_quads(data: Dataset | Graph) -> Iterator[pyoxigraph.Quad]:
     from rdflib import Dataset
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+    backing = oxigraph_store(data)  # already in Oxigraph: its quads as they are
+    if backing is not None:
+        yield from backing.quads_for_pattern(None, None, None, None)
+        return
     term = oxigraph_term
 
     default = pyoxigraph.DefaultGraph()
