@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -35,10 +34,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    try:
-        import jieba
-    except ImportError:
-        sys.exit("the baseline needs jieba: pip install -e '.[bench]'")
+    import jieba
 
     from plangraph.extraction import extract
     from plangraph.sources.text import read_source
