@@ -250,6 +250,7 @@ def test_a_damaged_records_file_gives_records_or_a_records_error(
 # --- a folder with bad files among good ones ----------------------------------------------------
 
 
+@pytest.mark.slow  # processes started and stopped, or waited for
 def test_a_folder_build_names_each_bad_file_and_builds_the_rest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -338,6 +339,7 @@ def _consistent(out: Path) -> None:
     assert fields[4:] == [file_sha256(out / "graph.trig"), file_sha256(out / "graph.html")]
 
 
+@pytest.mark.slow  # processes started and stopped, or waited for
 def test_two_concurrent_builds_leave_one_consistent_pair(tmp_path: Path) -> None:
     inputs = []
     for i in range(2):
@@ -445,6 +447,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.slow  # processes started and stopped, or waited for
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_workers_die_with_a_build_killed_outright(tmp_path: Path) -> None:
     folder = tmp_path / "many"

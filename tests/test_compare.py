@@ -338,6 +338,7 @@ def test_the_truth_has_six_national_pairs() -> None:
     assert sorted(_national_pairs()) == sorted(NATIONAL_STATUS)
 
 
+@pytest.mark.corpus  # reads ../shared
 def test_national_gdp_targets_against_the_next_reports(tmp_path: Path) -> None:
     folder = REPORTS / "national"
     if not (folder / "national-2022.txt").is_file():

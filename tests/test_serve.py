@@ -205,6 +205,7 @@ def test_syntax_error_is_400_with_line_and_column(server: SparqlServer) -> None:
     assert re.search(r"<query>:2:\d+: SPARQL syntax error", str(caught.value))
 
 
+@pytest.mark.slow  # processes started and stopped, or waited for
 def test_time_limit_stops_the_query_and_the_server_goes_on(server: SparqlServer) -> None:
     started = time.monotonic()
     with pytest.raises(urllib.error.HTTPError) as caught:
@@ -494,6 +495,7 @@ def test_from_on_the_command_line(
     assert "FROM <http://nowhere.example/g> is not a graph of this dataset" in err
 
 
+@pytest.mark.slow  # processes started and stopped, or waited for
 def test_a_memory_hungry_query_is_stopped_and_its_worker_replaced(sample: Dataset) -> None:
     limits = Limits(timeout=60, max_rows=MAX_ROWS, memory_mb=900)
     lines: list[str] = []

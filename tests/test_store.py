@@ -103,6 +103,7 @@ def test_bad_data_leaves_the_previous_contents(tmp_path: Path, sample: Dataset) 
     assert _snapshots(folder) == [before.snapshot]
 
 
+@pytest.mark.slow  # processes started and stopped, or waited for
 def test_a_killed_load_leaves_the_previous_contents(tmp_path: Path, sample: Dataset) -> None:
     folder = tmp_path / "store"
     before = load_store(folder, sample)
