@@ -32,7 +32,7 @@ _NOUNISH = ("n", "vn", "b", "a", "an", "nz", "l", "eng", "ng")
 # …but not places, people or organisations (长江经济带, 酒泉经济), nor numerals (十大产业)
 _NOT_NOUNISH = ("ns", "nr", "nt", "m")
 # a head followed by one of these is part of a longer word (经济带, 产业园, 材料费)
-_HEAD_NOT_BEFORE = set("带圈区体园链费界工")
+_HEAD_NOT_BEFORE = set("带圈区体园链费界工损效增运总指社")
 _MAX_TERM = 8  # characters of a proposed term's first part
 
 
@@ -115,6 +115,15 @@ def _tagger() -> object:
     return jieba.posseg
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    from plangraph.vocab.gazetteer import gazetteer
+
+    return frozenset(
+        name for p in gazetteer().places() for name in (p.name, p.short) if len(name) >= 2
+    )
+
+
 def _noun_run(text: str, lo: int, hi: int, generic: frozenset[str]) -> int | None:
     """Where the run of noun-like words ending at ``hi`` starts (no further left than ``lo``),
     or None when the word before ``hi`` is not noun-like or only names a kind."""
@@ -126,6 +135,8 @@ def _noun_run(text: str, lo: int, hi: int, generic: frozenset[str]) -> int | Non
             break
         if not _CJK.match(word) or word.endswith(("型", "类", "性", "化")):
             break  # 资源型产业, 鼓励类产业: a kind, not a name
+        if word in _place_names():
+            break  # 酒泉经济: a place's economy
         if hi - (pos - len(word)) > _MAX_TERM:
             break
         pos -= len(word)
