@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, SKOS, Literal
 from plangraph.errors import RecordsError
 from plangraph.extraction import extract
 from plangraph.extraction.goldset import evaluate_gold, load_gold, merge_reports
-from plangraph.extraction.industries import clause_industries, find_industries
+from plangraph.extraction.industries import find_industries
 from plangraph.graph.namespace import PG
 from plangraph.graph.rdfize import REFERENCE_GRAPH, document_iri, industry_iri, rdfize
 from plangraph.graph.shacl import validate
@@ -94,15 +94,6 @@ def test_members_of_a_list_of_industries_are_proposed() -> None:
     )
 
 
-def test_a_fact_gets_industries_from_its_own_clause_only() -> None:
-    text = "地区生产总值增长5.5%左右，粮食产量稳定在250亿斤以上。"
-    mentions = find_industries(text, 0, len(text))
-    gdp = text.index("地区生产总值")
-    grain = text.index("粮食产量")
-    assert clause_industries(text, mentions, gdp, gdp + 14) == []
-    assert clause_industries(text, mentions, grain, grain + 10) == ["粮食"]
-
-
 REPORT = (
     "2031年某某省政府工作报告\n各位代表：\n二、2031年工作安排\n"
     "（一）建设现代化产业体系。发展人工智能，培育壮大冰雪装备产业，加快铁路建设。"
@@ -127,6 +118,8 @@ def test_the_extractor_writes_terms_with_their_evidence(report: Path) -> None:
             assert REPORT[span.start : span.end] == span.quote
     gdp = next(t for t in records.targets if t.indicator.startswith("地区生产总值"))
     assert gdp.industries == []  # 粮食 stands in the next clause
+    grain = next(t for t in records.targets if t.indicator.startswith("粮食"))
+    assert grain.industries == ["粮食"]
     check_records(records, "report.yaml", [])
 
 

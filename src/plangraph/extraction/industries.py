@@ -20,7 +20,7 @@ from functools import cache
 
 from plangraph.vocab.schemes import IndustryScheme, industries
 
-__all__ = ["IndustryMention", "clause_industries", "find_industries"]
+__all__ = ["IndustryMention", "find_industries"]
 
 # where a list member or a term cannot run across
 _BREAK = set('，,；;。：:！？!?\n（）()《》“”"‘’、')
@@ -70,17 +70,6 @@ def find_industries(text: str, start: int, end: int) -> list[IndustryMention]:
     found += _proposed_by_head(text, start, end, scheme, found)
     found += _proposed_by_list(text, start, end, scheme, found)
     return sorted(found, key=lambda m: m.start)
-
-
-def clause_industries(
-    text: str, mentions: Iterable[IndustryMention], start: int, end: int
-) -> list[str]:
-    """The scheme concepts a fact at ``text[start:end]`` gets: those named in its own clause
-    (up to the nearest ，；。 on either side), never a neighbouring clause's."""
-    lo = max((text.rfind(c, 0, start) for c in "，,；;。！？!?\n"), default=-1) + 1
-    hi_candidates = [i for i in (text.find(c, end) for c in "，,；;。！？!?\n") if i >= 0]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    return sorted({m.label for m in mentions if not m.proposed and lo <= m.start < hi})
 
 
 def _scheme_mentions(
