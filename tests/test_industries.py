@@ -171,3 +171,10 @@ def test_check_set_recall_and_precision() -> None:
     score = next(s for s in merge_reports(reports).scores if s.kind == "industries")
     assert score.recall >= 0.8, score
     assert score.precision >= 0.7, score
+
+
+def test_a_list_of_scheme_terms_stays_scheme_terms() -> None:
+    found = _found("大力发展绿色农业、生态农业、高效农业，优化会展、演艺、赛事审批服务。")
+    assert not any(proposed for _, proposed, _ in found.values())
+    assert found["会展"][0] == "商务服务业"
+    assert [label for label, _, _ in found.values()].count("农业") >= 1

@@ -82,8 +82,7 @@ def _scheme_mentions(
         after = text[m.end() : min(end, m.end() + 5)]
         if any(after.startswith(w) for w in rules.not_before):
             continue
-        short = m.end() - m.start() <= 2
-        if short and m.start() > start and text[m.start() - 1] in rules.not_after:
+        if any(text.startswith(w, m.start() + 1 - len(w)) for w in rules.straddled):
             continue  # 智能化工厂: the tail of one word and the head of the next
         concept = scheme.concepts[surface[m.group()]]
         field = concept.field or m.group() in rules.facts_only
@@ -220,7 +219,7 @@ def _proposed_by_list(
                 continue
             if _noun_run(text, s, e, scheme.detection.generic) != s:
                 continue  # 规模扩大, 占比提升: a clause, not a name
-            if _only_a_kind(label, scheme):
-                continue
+            if _only_a_kind(label, scheme) or scheme.resolve(label):
+                continue  # a kind of industry, or a scheme term its context refused
             found.append(IndustryMention(s, e, label, proposed=True))
     return found

@@ -60,7 +60,7 @@ class IndustryDetection:
 
     not_before: tuple[str, ...] = ()
     facts_only: frozenset[str] = frozenset()
-    not_after: tuple[str, ...] = ()
+    straddled: tuple[str, ...] = ()
     heads: tuple[str, ...] = ()
     generic: frozenset[str] = frozenset()
 
@@ -141,7 +141,7 @@ def industries() -> IndustryScheme:
     scheme.detection = IndustryDetection(
         not_before=tuple(rules.get("not_before") or ()),
         facts_only=frozenset(rules.get("facts_only") or ()),
-        not_after=tuple(rules.get("not_after") or ()),
+        straddled=tuple(rules.get("straddled") or ()),
         heads=tuple(sorted(rules.get("heads") or (), key=len, reverse=True)),
         generic=frozenset(rules.get("generic") or ()),
     )
