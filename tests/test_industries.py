@@ -18,6 +18,7 @@ from plangraph.graph.rdfize import REFERENCE_GRAPH, document_iri, industry_iri, 
 from plangraph.graph.shacl import validate
 from plangraph.records.checks import check_records
 from plangraph.records.model import IndustryTerm, Span
+from plangraph.vocab.schemes import industries
 
 REPORTS = Path(__file__).resolve().parents[2] / "shared" / "reports"
 CHECK_SET = Path(__file__).resolve().parent / "truth" / "entities"
@@ -112,7 +113,11 @@ def test_the_extractor_writes_terms_with_their_evidence(report: Path) -> None:
     records = extract(report)
     terms = {t.label: t for t in records.industry_terms}
     assert not terms["人工智能"].proposed and terms["冰雪装备产业"].proposed
-    assert "铁路运输" not in terms  # a field: no industry term
+    # a field keeps its evidence, but the check sets do not count it as an industry mention
+    assert [s.quote for s in terms["铁路运输"].evidence] == ["铁路建设"]
+    assert not industries().names_industry("铁路运输", "铁路")
+    assert industries().names_industry("人工智能", "人工智能")
+    assert not industries().names_industry("旅游", "景区")  # a surface that only files facts
     for term in terms.values():
         for span in term.evidence:
             assert REPORT[span.start : span.end] == span.quote

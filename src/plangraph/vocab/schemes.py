@@ -79,6 +79,15 @@ class IndustryScheme:
         key = self._by_any_label.get(label)
         return self.concepts[key] if key is not None else None
 
+    def names_industry(self, label: str, quote: str) -> bool:
+        """Whether ``quote``, a mention of the concept ``label``, names an industry: not when
+        the concept is a field (railways, schools) or the surface one that only files facts
+        (景区 under 旅游). Terms the scheme lacks (proposed ones) do."""
+        concept = self.resolve(label)
+        if concept is None:
+            return True
+        return not concept.field and quote not in self.detection.facts_only
+
     def by_code(self, system: str, code: str) -> Industry | None:
         """The concept that is class ``code`` of the national classification ``system``."""
         wanted = Notation(system, code)
