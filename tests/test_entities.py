@@ -5,12 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from plangraph._resources import data_file
-from plangraph.extraction.entities import find_industries
-
-
-def test_industries_by_alt_label() -> None:
-    sentence = "推广绿色开采技术，发展煤炭工业和新能源汽车。"
-    assert {m.key for m in find_industries(sentence, 0, len(sentence))} >= {"煤炭", "新能源汽车"}
 
 
 def test_projects_on_the_sample_against_the_bundled_records(corpus: Path) -> None:

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plangraph.errors import SourceError
-from plangraph.extraction.entities import Mention
 from plangraph.extraction.parts import Part
 from plangraph.extraction.places import PlaceMention
 from plangraph.extraction.projects import ProjectMention
@@ -40,6 +40,9 @@ from plangraph.records.model import (
 )
 from plangraph.records.model import Part as RecordPart
 from plangraph.sources.text import SourceText
+
+if TYPE_CHECKING:
+    from plangraph.extraction.industries import IndustryMention
 
 __all__ = ["ExtractOptions", "default_id", "extract", "extract_text", "prepare"]
 
@@ -190,7 +193,7 @@ def _timing(
 def _near(
     pieces: Sequence[tuple[int, int]],
     places: Sequence[tuple[PlaceMention, str]],
-    industries: Sequence[Mention],
+    industries: Sequence[IndustryMention],
     region: str | None,
     start: int,
     end: int,
@@ -200,7 +203,7 @@ def _near(
     lo, hi = next(((a, b) for a, b in pieces if a <= start < b), (start, end))
     lo, hi = min(lo, start), max(hi, end)
     named = [key for m, key in places if lo <= m.start < hi and key != region]
-    trades = sorted({m.key for m in industries if lo <= m.start < hi})
+    trades = sorted({m.label for m in industries if lo <= m.start < hi and not m.proposed})
     return list(dict.fromkeys(named)) or ([region] if region else []), trades
 
 
@@ -216,8 +219,8 @@ def extract_text(
 ) -> Records:
     """Records of an already decoded text (``path`` and ``sha256`` go into the records)."""
     from plangraph.extraction.concepts import tie_concepts
-    from plangraph.extraction.entities import find_industries
     from plangraph.extraction.header import issuing_region
+    from plangraph.extraction.industries import find_industries
     from plangraph.extraction.places import PlaceMatcher
     from plangraph.extraction.projects import find_projects
     from plangraph.extraction.quantities import find_quantities
@@ -305,7 +308,7 @@ def extract_text(
         found_places = [(m, note_region(m)) for m in matcher.find(folded, s, e)]
         industry_mentions = find_industries(folded, s, e)
         for im in industry_mentions:
-            term = terms.setdefault(im.key, IndustryTerm(label=im.key))
+            term = terms.setdefault(im.label, IndustryTerm(im.label, proposed=im.proposed))
             term.evidence.append(_span(text, im.start, im.end))
         pieces = _subclauses(folded, s, e)
 

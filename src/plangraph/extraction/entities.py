@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from plangraph.extraction.words import word_lists
 
-__all__ = ["Mention", "find_industries", "word_lists"]
+__all__ = ["Mention", "word_lists"]
 
 _STOP = "，,；;。：:、！？!?\n（）()《》"
 _QUOTED = re.compile(r"“([^“”\n]{1,24})”")
@@ -28,26 +27,3 @@ class Mention:
     end: int
     name: str  # normalised: what identifies the thing (quotes and spaces dropped)
     key: str = ""  # region code, or industry preferred label
-
-
-@cache
-def _industry_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    from plangraph.vocab.schemes import industries
-
-    scheme = industries()
-    surface: dict[str, str] = {}
-    for concept in scheme.concepts.values():
-        for label in (concept.label, *concept.alt):
-            if len(label) >= 2:
-                surface.setdefault(label, concept.label)
-    pattern = re.compile("|".join(map(re.escape, sorted(surface, key=len, reverse=True))))
-    return pattern, surface
-
-
-def find_industries(text: str, start: int, end: int) -> list[Mention]:
-    """Industry vocabulary terms in ``text[start:end]`` (longest label wins)."""
-    pattern, surface = _industry_index()
-    return [
-        Mention(m.start(), m.end(), m.group(), surface[m.group()])
-        for m in pattern.finditer(text, start, end)
-    ]

@@ -102,6 +102,7 @@ def load_gold(path: str | Path) -> Gold:
 def _predicted(records: Records, gold: Gold) -> dict[str, list[Mention]]:
     """The mentions of ``records`` inside the gold's passages, as the gold lists them."""
     from plangraph.vocab.names import normalise_name
+    from plangraph.vocab.schemes import industries
 
     out: dict[str, list[Mention]] = {k: [] for k in ("places", "projects", "industries")}
     in_names = [(m.start, m.end) for m in gold.projects]
@@ -119,9 +120,10 @@ def _predicted(records: Records, gold: Gold) -> dict[str, list[Mention]]:
                 out["projects"].append(
                     Mention(span.start, span.end, span.quote, project.kind or "", name)
                 )
+    scheme = industries()
     for term in records.industry_terms:
         for span in term.evidence:
-            if gold.inside(span.start):
+            if gold.inside(span.start) and scheme.names_industry(term.label, span.quote):
                 out["industries"].append(Mention(span.start, span.end, span.quote, term.label))
     for kind in ("targets", "outcomes"):
         out[kind] = [

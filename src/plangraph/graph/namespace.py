@@ -56,6 +56,7 @@ class PG(DefinedNamespace):
     Project: URIRef  # project
     Region: URIRef  # region
     Industry: URIRef  # industry
+    ProposedIndustry: URIRef  # proposed industry term
     Target: URIRef  # target
     Outcome: URIRef  # outcome
     LivelihoodTask: URIRef  # livelihood task
@@ -130,6 +131,10 @@ class PG(DefinedNamespace):
     hasSection: URIRef  # has section
     projectKind: URIRef  # project kind
     indicatorConcept: URIRef  # indicator concept
+
+    # Datatypes: codes of the national industry classifications
+    SEIC2018: URIRef  # SEIC 2018 code
+    GBT4754: URIRef  # GB/T 4754-2017 code
 
     # Datatype properties
     indicator: URIRef  # indicator

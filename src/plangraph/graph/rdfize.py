@@ -23,6 +23,7 @@ __all__ = [
     "REFERENCE_GRAPH",
     "rdfize",
     "document_iri",
+    "fill_industries",
     "fill_reference",
     "indicator_iri",
     "indicator_needs",
@@ -189,6 +190,7 @@ class _DocumentWriter:
         self.parts_and_sections()
         for region in self.records.regions:
             self.evidence(region_iri(region.key), region.evidence)
+        self.industry_terms()
         self.keywords()
         self.measures_and_projects()
         self.tasks()
@@ -196,6 +198,20 @@ class _DocumentWriter:
             self.quantity(target, _iri(f"target/{self.doc_id}/{target.id}"), PG.Target)
         for outcome in self.records.outcomes:
             self.quantity(outcome, _iri(f"outcome/{self.doc_id}/{outcome.id}"), PG.Outcome)
+
+    def industry_terms(self) -> None:
+        """Where the document names each industry: a scheme concept gets its evidence here (the
+        concept itself lives in the reference graph); a proposed term, one the scheme lacks, is
+        a pg:ProposedIndustry of this graph, in no scheme, with its label and evidence."""
+        from plangraph.vocab.schemes import industries
+
+        for term in self.records.industry_terms:
+            concept = None if term.proposed else industries().resolve(term.label)
+            node = industry_iri(concept.label if concept else term.label)
+            if concept is None:
+                self.add(node, RDF.type, PG.ProposedIndustry)
+                self.add(node, RDFS.label, _zh(term.label))
+            self.evidence(node, term.evidence)
 
     def text_digest(self) -> None:
         """The digest of the text the spans point into, when the records know it."""
@@ -362,7 +378,6 @@ def fill_reference(
     """Regions with their hierarchy, the whole industry concept scheme, and the indicator
     concepts named in ``concepts`` (with those they narrow)."""
     from plangraph.vocab.gazetteer import gazetteer
-    from plangraph.vocab.schemes import industries
 
     gz = gazetteer()
     codes: set[str] = set()
@@ -388,6 +403,17 @@ def fill_reference(
         if within is not None:
             graph.add((node, PG.within, region_iri(within)))
 
+    fill_industries(graph)
+    fill_indicators(graph, concepts)
+
+
+def fill_industries(graph: Graph) -> None:
+    """The whole industry concept scheme: each concept with its labels, its place in the tree
+    (``skos:broader``), its codes in the national classifications (``skos:notation`` typed
+    pg:SEIC2018 or pg:GBT4754) and the national classes it corresponds to
+    (``skos:closeMatch``)."""
+    from plangraph.vocab.schemes import industries
+
     scheme = industries()
     graph.add((INDUSTRY_SCHEME, RDF.type, SKOS.ConceptScheme))
     graph.add((INDUSTRY_SCHEME, RDFS.label, _zh(scheme.label_zh)))
@@ -402,12 +428,15 @@ def fill_reference(
             graph.add((node, prop, Literal(concept.label_en, lang="en")))
         for alt in concept.alt:
             graph.add((node, SKOS.altLabel, _zh(alt)))
+        for notation in concept.notations:
+            graph.add((node, SKOS.notation, Literal(notation.code, datatype=PG[notation.system])))
+        for other in concept.close:
+            graph.add((node, SKOS.closeMatch, industry_iri(other)))
         if concept.broader is None:
             graph.add((node, SKOS.topConceptOf, INDUSTRY_SCHEME))
             graph.add((INDUSTRY_SCHEME, SKOS.hasTopConcept, node))
         else:
             graph.add((node, SKOS.broader, industry_iri(concept.broader)))
-    fill_indicators(graph, concepts)
 
 
 def fill_indicators(graph: Graph, names: Iterable[str]) -> None:

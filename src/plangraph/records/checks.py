@@ -61,6 +61,7 @@ class _Checker:
                     self.ref(item, f"{where}.measure", item.measure, measures)
                     self.ref(item, f"{where}.task", item.task, tasks)
                 self.places(item, where, region_keys)
+        self.industry_terms()
         return self.spans(source_dirs, strict_source, source)
 
     def document(self) -> None:
@@ -170,6 +171,36 @@ class _Checker:
             if scheme.resolve(label) is None:
                 self.fail(
                     obj, f"{where}.industries[{j}]", f"{label!r} is not in the industry vocabulary"
+                )
+
+    def industry_terms(self) -> None:
+        """A term of the scheme is one of its labels; a proposed term is one the scheme lacks
+        (else it would be a second name for a concept); each has evidence and appears once."""
+        from plangraph.vocab.schemes import industries
+
+        scheme = industries()
+        seen: set[str] = set()
+        for i, term in enumerate(self.records.industry_terms):
+            where = f"industry_terms[{i}]"
+            known = scheme.resolve(term.label) is not None
+            if term.proposed and known:
+                self.fail(
+                    term,
+                    f"{where}.label",
+                    f"{term.label!r} is in the industry vocabulary (drop proposed: true)",
+                )
+            if not term.proposed and not known:
+                self.fail(
+                    term,
+                    f"{where}.label",
+                    f"{term.label!r} is not in the industry vocabulary (mark it proposed: true)",
+                )
+            if term.label in seen:
+                self.fail(term, f"{where}.label", f"{term.label!r} appears twice in industry_terms")
+            seen.add(term.label)
+            if not term.evidence:
+                self.fail(
+                    term, f"{where}.evidence", "an industry term needs evidence: a span or more"
                 )
 
     def quantities(

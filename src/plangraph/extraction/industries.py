@@ -1,0 +1,225 @@
+"""Industry mentions in a clause: terms of the industry scheme, and terms it lacks (proposed).
+
+Three passes over folded text, each giving spans into it:
+
+1. the scheme's labels, longest first, unless the characters around them make them part of
+   another word (农业转移人口, 服务业态) — ``detection`` rules of ``data/industries.yaml``;
+2. open detection: a term ending in an industry head (X产业, X装备, X材料, X集群, X经济 …) whose
+   X is a run of nouns (jieba's tags on a few characters before the head) becomes a proposed
+   term, unless X only says which kind (重点产业, 特色产业);
+3. lists: in an enumeration (A、B、C等) where at least half the members are industries, the
+   other short members are proposed terms too (肉牛、茶叶、辣椒、食用菌).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from plangraph.vocab.schemes import IndustryScheme, industries
+
+__all__ = ["IndustryMention", "find_industries"]
+
+# where a list member or a term cannot run across
+_BREAK = set('，,；;。：:！？!?\n（）()《》“”"‘’、')
+_MEMBER_END = ("等", "和", "及", "与", "以及")
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# jieba tags of the words a proposed term's first part may hold: nouns, names, abbreviations,
+# distinguishing words and adjectives, verbal nouns (加工, 制造)
+_NOUNISH = ("n", "vn", "b", "a", "an", "nz", "l", "eng", "ng")
+# …but not places, people or organisations (长江经济带, 酒泉经济), nor numerals (十大产业)
+_NOT_NOUNISH = ("ns", "nr", "nt", "m")
+# a head followed by one of these is part of a longer word (经济带, 产业园, 材料费)
+_HEAD_NOT_BEFORE = set("带圈区体园链费界工损效增运总指社")
+_MAX_TERM = 8  # characters of a proposed term's first part
+
+
+@dataclass(frozen=True)
+class IndustryMention:
+    start: int
+    end: int
+    label: str  # the concept's preferred label, or the proposed term itself
+    proposed: bool = False  # the scheme lacks it: a term for review
+    field: bool = False  # public works, services or policy: files facts, no industry mention
+
+
+@cache
+def _industry_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    scheme = industries()
+    surface: dict[str, str] = {}
+    for concept in scheme.concepts.values():
+        for label in (concept.label, *concept.alt):
+            if len(label) >= 2:
+                surface.setdefault(label, concept.label)
+    pattern = re.compile("|".join(map(re.escape, sorted(surface, key=len, reverse=True))))
+    return pattern, surface
+
+
+@cache
+def _head_pattern() -> re.Pattern[str]:
+    heads = industries().detection.heads
+    return re.compile("|".join(map(re.escape, heads)))
+
+
+def find_industries(text: str, start: int, end: int) -> list[IndustryMention]:
+    """Industry mentions in ``text[start:end]`` (one clause), in text order."""
+    scheme = industries()
+    found = _scheme_mentions(text, start, end, scheme)
+    found += _proposed_by_head(text, start, end, scheme, found)
+    found += _proposed_by_list(text, start, end, scheme, found)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _scheme_mentions(
+    text: str, start: int, end: int, scheme: IndustryScheme
+) -> list[IndustryMention]:
+    pattern, surface = _industry_index()
+    rules = scheme.detection
+    found: list[IndustryMention] = []
+    for m in pattern.finditer(text, start, end):
+        after = text[m.end() : min(end, m.end() + 5)]
+        if any(after.startswith(w) for w in rules.not_before):
+            continue
+        if any(text.startswith(w, m.start() + 1 - len(w)) for w in rules.straddled):
+            continue  # 智能化工厂: the tail of one word and the head of the next
+        concept = scheme.concepts[surface[m.group()]]
+        field = concept.field or m.group() in rules.facts_only
+        found.append(IndustryMention(m.start(), m.end(), concept.label, field=field))
+    return found
+
+
+def _covered(mentions: Iterable[IndustryMention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+@cache
+def _tagger() -> object:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    from plangraph.vocab.gazetteer import gazetteer
+
+    return frozenset(
+        name for p in gazetteer().places() for name in (p.name, p.short) if len(name) >= 2
+    )
+
+
+def _noun_run(text: str, lo: int, hi: int, generic: frozenset[str]) -> int | None:
+    """Where the run of noun-like words ending at ``hi`` starts (no further left than ``lo``),
+    or None when the word before ``hi`` is not noun-like or only names a kind."""
+    posseg = _tagger()
+    words = [(w.word, w.flag) for w in posseg.cut(text[lo:hi])]  # type: ignore[attr-defined]
+    pos = hi
+    for word, flag in reversed(words):
+        if word in generic or not flag.startswith(_NOUNISH) or flag.startswith(_NOT_NOUNISH):
+            break
+        if not _CJK.match(word) or word.endswith(("型", "类", "性", "化")):
+            break  # 资源型产业, 鼓励类产业: a kind, not a name
+        if word in _place_names():
+            break  # 酒泉经济: a place's economy
+        if hi - (pos - len(word)) > _MAX_TERM:
+            break
+        pos -= len(word)
+    return pos if pos < hi else None
+
+
+def _proposed_by_head(
+    text: str, start: int, end: int, scheme: IndustryScheme, known: list[IndustryMention]
+) -> list[IndustryMention]:
+    """X产业, X装备, X材料, X集群, X经济 … the scheme lacks."""
+    rules = scheme.detection
+    found: list[IndustryMention] = []
+    for m in _head_pattern().finditer(text, start, end):
+        head_start, head_end = m.start(), m.end()
+        if _covered(known, head_start, head_end) or _covered(found, head_start, head_end):
+            continue
+        if _covered(known, head_start - 1, head_start):
+            continue  # 新能源电池产业: the scheme's term already names it
+        if head_end < end and text[head_end] in _HEAD_NOT_BEFORE and m.group() != "产业链":
+            continue
+        lo = head_start
+        while lo > max(start, head_start - 12) and text[lo - 1] not in _BREAK:
+            lo -= 1
+        first = _noun_run(text, lo, head_start, rules.generic)
+        if first is None:
+            continue
+        # 产业集群 / 产业链 name a grouping of the industry before them: the term is that X
+        term_end = head_start if m.group() in ("集群", "产业链") else head_end
+        label = text[first:term_end]
+        if head_start - first < 2 or _only_a_kind(label, scheme) or scheme.resolve(label):
+            continue
+        found.append(IndustryMention(first, term_end, label, proposed=True))
+    return found
+
+
+def _only_a_kind(label: str, scheme: IndustryScheme) -> bool:
+    """特色产业, 重点产业链, 安全生产: words that say which kind, or name no industry."""
+    rules = scheme.detection
+    if label in rules.generic:
+        return True
+    for head in rules.heads:
+        if label.endswith(head) and label[: -len(head)] in rules.generic | {""}:
+            return True
+    return False
+
+
+def _members(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Enumerations in ``text[start:end]``: lists of member spans joined by 、 (the last one
+    also by 和/及/与), each list inside one stretch between commas."""
+    lists: list[list[tuple[int, int]]] = []
+    seg = start
+    while seg < end:
+        seg_end = seg
+        while seg_end < end and text[seg_end] not in "，,；;。：:！？!?\n（）()":
+            seg_end += 1
+        if "、" in text[seg:seg_end]:
+            pieces, pos = [], seg
+            for piece in text[seg:seg_end].split("、"):
+                pieces.append((pos, pos + len(piece)))
+                pos += len(piece) + 1
+            lists.append(pieces)
+        seg = seg_end + 1
+    return lists
+
+
+def _proposed_by_list(
+    text: str, start: int, end: int, scheme: IndustryScheme, known: list[IndustryMention]
+) -> list[IndustryMention]:
+    """Members of an enumeration of industries that the scheme lacks (辣椒 in 肉牛、茶叶、辣椒)."""
+    found: list[IndustryMention] = []
+    industries_only = [m for m in known if not m.field]
+    for pieces in _members(text, start, end):
+        spans: list[tuple[int, int]] = []
+        for i, (s, e) in enumerate(pieces):
+            if i == len(pieces) - 1:  # the last member ends at 等 / 和 …, or is a whole piece
+                cut = min(
+                    (text.find(w, s, e) for w in _MEMBER_END if text.find(w, s, e) > s), default=e
+                )
+                e = cut
+            spans.append((s, e))
+        inner = spans[1:-1]
+        named = [sp for sp in spans if _covered(industries_only, *sp)]
+        if len(named) < 2 or len(named) * 3 < len(spans) * 2:
+            continue  # two thirds of the members at least are industries
+        first = spans[0]
+        if not _covered(known, *first):
+            run = _noun_run(text, first[0], first[1], scheme.detection.generic)
+            spans[0] = (run, first[1]) if run is not None else (first[1], first[1])
+        for s, e in [spans[0], *inner, spans[-1]]:
+            label = text[s:e]
+            if _covered(known, s, e) or not 2 <= len(label) <= 6 or not _CJK.match(label):
+                continue
+            if _noun_run(text, s, e, scheme.detection.generic) != s:
+                continue  # 规模扩大, 占比提升: a clause, not a name
+            if _only_a_kind(label, scheme) or scheme.resolve(label):
+                continue  # a kind of industry, or a scheme term its context refused
+            found.append(IndustryMention(s, e, label, proposed=True))
+    return found

@@ -1,0 +1,185 @@
+"""Industry mentions: scheme terms word by word, proposed terms, fields, a fact's own clause, and
+the scheme and the terms in RDF. Sentences written for these tests, not from any report."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, SKOS, Literal
+
+from plangraph.errors import RecordsError
+from plangraph.extraction import extract
+from plangraph.extraction.goldset import evaluate_gold, load_gold, merge_reports
+from plangraph.extraction.industries import find_industries
+from plangraph.graph.namespace import PG
+from plangraph.graph.rdfize import REFERENCE_GRAPH, document_iri, industry_iri, rdfize
+from plangraph.graph.shacl import validate
+from plangraph.records.checks import check_records
+from plangraph.records.model import IndustryTerm, Span
+from plangraph.vocab.schemes import industries
+
+REPORTS = Path(__file__).resolve().parents[2] / "shared" / "reports"
+CHECK_SET = Path(__file__).resolve().parent / "truth" / "entities"
+
+
+def _found(sentence: str) -> dict[str, tuple[str, bool, bool]]:
+    """Quote → (label, proposed, field) of every mention in ``sentence``."""
+    return {
+        sentence[m.start : m.end]: (m.label, m.proposed, m.field)
+        for m in find_industries(sentence, 0, len(sentence))
+    }
+
+
+def test_scheme_terms_by_preferred_or_alternative_label() -> None:
+    found = _found("推广绿色开采技术，发展煤炭工业和新能源汽车，培育人工智能+新业态。")
+    assert found["煤炭工业"] == ("煤炭", False, False)
+    assert found["新能源汽车"] == ("新能源汽车", False, False)
+    assert found["人工智能+"][0] == "人工智能+"  # the longest label wins over 人工智能
+
+
+def test_policy_terms_hang_under_national_classes() -> None:
+    found = _found("壮大低空经济、银发经济，布局钠离子电池、固态电池和人形机器人。")
+    assert {q: v[0] for q, v in found.items()} == {
+        "低空经济": "低空经济",
+        "银发经济": "银发经济",
+        "钠离子电池": "钠离子电池",
+        "固态电池": "固态电池",
+        "人形机器人": "人形机器人",
+    }
+
+
+def test_an_industry_word_inside_another_word_is_no_mention() -> None:
+    for sentence in (
+        "推进农业转移人口市民化。",  # 农业 modifies 转移人口
+        "建设一批智能化工厂。",  # 化工 straddles 智能化 and 工厂
+        "推进新型工业化。",  # 工业化 is a process, not the industry
+        "用好新型政策性金融工具。",  # 金融 modifies 工具
+    ):
+        assert _found(sentence) == {}, sentence
+
+
+def test_fields_file_facts_but_name_no_industry() -> None:
+    sentence = "完善铁路和高速公路，发展现代物流。"
+    found = _found(sentence)
+    assert found["铁路"] == ("铁路运输", False, True)
+    assert found["高速公路"] == ("高速公路", False, True)
+    assert found["现代物流"] == ("物流", False, False)
+
+
+def test_terms_the_scheme_lacks_are_proposed() -> None:
+    found = _found("培育壮大冰雪装备产业，积极发展飞地经济。")
+    proposed = {label for label, is_proposed, _ in found.values() if is_proposed}
+    assert "冰雪装备产业" in proposed
+    assert "飞地经济" in proposed
+
+
+def test_kinds_places_and_verbs_are_not_proposed() -> None:
+    for sentence in (
+        "做强重点产业，壮大特色产业，延伸千亿级产业链。",  # words that only say which kind
+        "酒泉经济总量迈上新台阶。",  # a place's economy
+        "长江经济带高质量发展。",  # 经济带 is a region
+        "坚定调整产业结构。",  # a verb before the head
+    ):
+        assert not any(v[1] for v in _found(sentence).values()), sentence
+
+
+def test_members_of_a_list_of_industries_are_proposed() -> None:
+    found = _found("加快培育肉牛、茶叶、辣椒、食用菌、中药材等重点产业。")
+    assert found["辣椒"] == ("辣椒", True, False)
+    assert found["茶叶"] == ("茶叶", False, False)
+    # a list of clauses, however close to industries, proposes nothing
+    assert not any(
+        v[1] for v in _found("推动新能源、新材料等产业发展提速、规模扩大、占比提升。").values()
+    )
+
+
+REPORT = (
+    "2031年某某省政府工作报告\n各位代表：\n二、2031年工作安排\n"
+    "（一）建设现代化产业体系。发展人工智能，培育壮大冰雪装备产业，加快铁路建设。"
+    "地区生产总值增长5.5%左右，粮食产量稳定在250亿斤以上。\n"
+)
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+def test_the_extractor_writes_terms_with_their_evidence(report: Path) -> None:
+    records = extract(report)
+    terms = {t.label: t for t in records.industry_terms}
+    assert not terms["人工智能"].proposed and terms["冰雪装备产业"].proposed
+    # a field keeps its evidence, but the check sets do not count it as an industry mention
+    assert [s.quote for s in terms["铁路运输"].evidence] == ["铁路建设"]
+    assert not industries().names_industry("铁路运输", "铁路")
+    assert industries().names_industry("人工智能", "人工智能")
+    assert not industries().names_industry("旅游", "景区")  # a surface that only files facts
+    for term in terms.values():
+        for span in term.evidence:
+            assert REPORT[span.start : span.end] == span.quote
+    gdp = next(t for t in records.targets if t.indicator.startswith("地区生产总值"))
+    assert gdp.industries == []  # 粮食 stands in the next clause
+    grain = next(t for t in records.targets if t.indicator.startswith("粮食"))
+    assert grain.industries == ["粮食"]
+    check_records(records, "report.yaml", [])
+
+
+def test_records_checks_keep_proposed_terms_outside_the_scheme(report: Path) -> None:
+    records = extract(report)
+    span = records.industry_terms[0].evidence[0]
+    records.industry_terms.append(IndustryTerm("煤炭", proposed=True, evidence=[span]))
+    with pytest.raises(RecordsError, match="in the industry vocabulary"):
+        check_records(records, "report.yaml", [])
+    records.industry_terms[-1] = IndustryTerm("不是产业", evidence=[Span(0, 1, REPORT[0])])
+    with pytest.raises(RecordsError, match="mark it proposed"):
+        check_records(records, "report.yaml", [])
+
+
+def test_the_scheme_in_rdf_carries_codes_and_mappings(report: Path) -> None:
+    dataset = rdfize([extract(report)])
+    ref = dataset.graph(REFERENCE_GRAPH)
+    ai = industry_iri("人工智能")
+    assert (ai, SKOS.notation, Literal("1.5", datatype=PG.SEIC2018)) in ref
+    assert (industry_iri("汽车"), SKOS.notation, Literal("36", datatype=PG.GBT4754)) in ref
+    assert (ai, SKOS.broader, industry_iri("新一代信息技术产业")) in ref
+    assert (industry_iri("低空经济"), SKOS.closeMatch, industry_iri("航空装备产业")) in ref
+
+
+def test_a_documents_terms_in_its_graph(report: Path) -> None:
+    records = extract(report)
+    dataset = rdfize([records])
+    doc = dataset.graph(document_iri(records.document.id))
+    proposed = industry_iri("冰雪装备产业")
+    assert (proposed, RDF.type, PG.ProposedIndustry) in doc
+    assert (proposed, RDFS.label, Literal("冰雪装备产业", lang="zh")) in doc
+    assert (proposed, SKOS.inScheme, None) not in dataset.graph(REFERENCE_GRAPH)
+    assert list(doc.objects(industry_iri("人工智能"), PG.evidence))
+    report_ = validate(dataset)
+    assert report_.conforms, report_
+
+
+def test_check_set_recall_and_precision() -> None:
+    """Over the whole check set (tests/truth/entities), industry mentions are found with recall
+    0.8 and precision 0.7 at least (``plangraph eval ../shared/reports tests/truth/entities``)."""
+    if not REPORTS.is_dir():
+        pytest.skip("../shared/reports is not present")
+    reports = []
+    for path in sorted(CHECK_SET.glob("*.yaml")):
+        gold = load_gold(path)
+        source = REPORTS / gold.source
+        assert hashlib.sha256(source.read_bytes()).hexdigest() == gold.sha256
+        reports.append(evaluate_gold(extract(source), gold))
+    score = next(s for s in merge_reports(reports).scores if s.kind == "industries")
+    assert score.recall >= 0.8, score
+    assert score.precision >= 0.7, score
+
+
+def test_a_list_of_scheme_terms_stays_scheme_terms() -> None:
+    found = _found("大力发展绿色农业、生态农业、高效农业，优化会展、演艺、赛事审批服务。")
+    assert not any(proposed for _, proposed, _ in found.values())
+    assert found["会展"][0] == "商务服务业"
+    assert [label for label, _, _ in found.values()].count("农业") >= 1
