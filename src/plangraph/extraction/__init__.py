@@ -225,7 +225,7 @@ def extract_text(
     from plangraph.extraction.projects import find_projects
     from plangraph.extraction.quantities import find_quantities
     from plangraph.extraction.structure import clauses, parse_structure
-    from plangraph.vocab.names import slug
+    from plangraph.vocab.names import normalise_name
 
     options = options or ExtractOptions()
     folded = prepare(text)
@@ -322,7 +322,7 @@ def extract_text(
                     places, trades = near(cs, ce)
                     ce = min(ce, cs + max_chars)
                     label = text[cs:ce]
-                    key = slug(label)  # one measure per IRI: 推进“X” and 推进X are one
+                    key = normalise_name(label)  # one measure per IRI: 推进“X” and 推进X are one
                     if key not in measures:
                         measures[key] = Measure(
                             label=label,

@@ -36,9 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-import yaml
-
-from plangraph._resources import data_file
+from plangraph._resources import read_data
 from plangraph.records.model import Outcome, Records, Target
 from plangraph.vocab.indicators import Indicator, IndicatorScheme, indicators
 
@@ -74,9 +72,7 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def _matcher() -> _Matcher:
-    raw: dict[str, Any] = yaml.safe_load(
-        data_file("indicator-words.yaml").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = read_data("indicator-words.yaml")
     scheme = indicators()
     change_words = [str(w) for w in raw["change"]]
     exact: dict[str, str] = {}

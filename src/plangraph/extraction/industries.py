@@ -95,15 +95,6 @@ def _covered(mentions: Iterable[IndustryMention], start: int, end: int) -> bool:
 
 
 @cache
-def _tagger() -> object:
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    return jieba.posseg
-
-
-@cache
 def _place_names() -> frozenset[str]:
     from plangraph.vocab.gazetteer import gazetteer
 
@@ -115,8 +106,9 @@ def _place_names() -> frozenset[str]:
 def _noun_run(text: str, lo: int, hi: int, generic: frozenset[str]) -> int | None:
     """Where the run of noun-like words ending at ``hi`` starts (no further left than ``lo``),
     or None when the word before ``hi`` is not noun-like or only names a kind."""
-    posseg = _tagger()
-    words = [(w.word, w.flag) for w in posseg.cut(text[lo:hi])]  # type: ignore[attr-defined]
+    from plangraph.extraction.lexicon import tag_words
+
+    words = tag_words(text[lo:hi])
     pos = hi
     for word, flag in reversed(words):
         if word in generic or not flag.startswith(_NOUNISH) or flag.startswith(_NOT_NOUNISH):

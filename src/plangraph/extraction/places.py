@@ -301,27 +301,7 @@ def _in_slogan(text: str, start: int, end: int) -> bool:
     return closing >= 0 and (opening + 1, closing) != (start, end)
 
 
-@cache
-def _dictionary() -> tuple[frozenset[str], dict[str, str]]:
-    """Common words of two to four characters and their parts of speech, from jieba's
-    dictionary (its words, frequencies and tags are read as data; jieba itself is not
-    started): a place name that straddles two words, or lies inside one that does not start
-    with it, is part of other words."""
-    from importlib import resources
-
-    least = int(place_words()["word_frequency"])
-    text = (resources.files("jieba") / "dict.txt").read_bytes().decode("utf-8")
-    words, tags = set(), {}
-    for m in re.finditer(r"^(\S{2,4}) (\d+) (\S+)", text, re.M):
-        if int(m.group(2)) >= least:
-            words.add(m.group(1))
-            tags[m.group(1)] = m.group(3)
-    return frozenset(words), tags
-
-
 def _dictionary_words() -> frozenset[str]:
-    return _dictionary()[0]
+    from plangraph.extraction.lexicon import words
 
-
-def _dictionary_tags() -> dict[str, str]:
-    return _dictionary()[1]
+    return words()

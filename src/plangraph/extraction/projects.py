@@ -109,18 +109,27 @@ def _tail(text: str, end: int, hi: int) -> int:
 
 
 @cache
-def _proper_names() -> re.Pattern[str]:
-    """Names of places (two characters or more) and provinces' one-character names: a name
-    holding one is specific (陇电入鲁工程, 衡阳绿色盐碱基地)."""
+def _proper_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Names of places (two characters or more) and provinces' one-character names."""
     from plangraph.extraction.places import place_words
     from plangraph.extraction.words import word_lists
     from plangraph.vocab.gazetteer import gazetteer
 
-    names = {n for p in gazetteer().places() for n in (p.name, p.short) if len(n) >= 2}
+    names = frozenset(n for p in gazetteer().places() for n in (p.name, p.short) if len(n) >= 2)
     ambiguous = set(place_words()["ambiguous_abbreviations"])
-    chars = "".join(c for c in word_lists()["header"]["abbreviations"] if c not in ambiguous)
-    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    return re.compile(rf"{alternatives}|[{chars}]|[A-Za-z0-9]")
+    chars = frozenset(c for c in word_lists()["header"]["abbreviations"] if c not in ambiguous)
+    return names, chars
+
+
+def _has_proper_name(stem: str) -> bool:
+    """Whether ``stem`` holds a place's name, a province's one-character name, or Latin letters
+    or digits: a name holding one is specific (陇电入鲁工程, 衡阳绿色盐碱基地)."""
+    names, chars = _proper_names()
+    if any(c in chars or c.isascii() and c.isalnum() for c in stem):
+        return True
+    return any(
+        stem[i : i + size] in names for size in (2, 3, 4, 5) for i in range(len(stem) - size + 1)
+    )
 
 
 def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
@@ -145,9 +154,9 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
             pos = text.rfind(cue, start, pos)
     # a conjunction before the name ends the name before it (A和B铁路: B's name is B铁路),
     # unless it is part of a word (协和医院) or what follows it starts with a head (…和医院)
-    from plangraph.extraction.places import _dictionary_words
+    from plangraph.extraction.lexicon import words as common_words
 
-    words = _dictionary_words()
+    words = common_words()
     for joint in "和及与":
         pos = text.rfind(joint, best, head_start)
         if pos < 0 or pos + 1 >= head_start:
@@ -285,7 +294,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if word in ("行动", "计划", "行动计划", "专项行动", "三年行动"):
             specific = bool(items) or quoted  # 实施…行动 is usually a measure
         else:  # a place in it, or a long enough name before 工程 or 基地, makes it a name
-            specific = bool(items) or quoted or bool(_proper_names().search(stem))
+            specific = bool(items) or quoted or _has_proper_name(stem)
             specific = specific or len(normalise_name(stem)) >= rules["weak_stem"]
         if word in rules["weak"] and not specific:
             continue
