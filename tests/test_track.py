@@ -123,21 +123,37 @@ def test_indicator_similarity() -> None:
     assert indicator_similarity("个体工商户保险保障惠及稳定就业人数", "惠及") < 0.7
 
 
-# What the 2025 report says about the 2024 commitments, read by hand from both texts.
+# What the 2025 report says about the 2024 commitments, read by hand from both texts: the quote
+# of the commitment in the 2024 summary, and its status. The blanket "15件民生实事全部兑现"
+# answers the announcement of the tasks (a figure: 15 件), not each task one by one.
 EXPECTED = {
-    "target/shanxi-2024/meitan-xianjin-channeng-zhanbi": "met",
-    "target/shanxi-2024/xinnengyuan-qingjie-nengyuan-zhuangji-zhanbi": "exceeded",
-    "target/shanxi-2024/jiaolu-meiqi-huachan-jiagong-liyonglv": "exceeded",
-    "target/shanxi-2024/jingpin-shifancun": "exceeded",
-    "target/shanxi-2024/tidang-shengjicun": "exceeded",
-    "target/shanxi-2024/minsheng-shishi": "met",
-    "target/shanxi-2024/xinjian-zhinenghua-meikuang": "reported",
-    "target/shanxi-2024/xinjian-sange-yihao-lvyou-gonglu": "reported",
-    "project/yi-hong-qing-shui-ru-huang-he-gong-cheng-0f43": "met",
-    "project/gu-xian-shui-li-shu-niu-gong-cheng-84c2": "met",
-    "project/huai-rou-shi-yan-shi-shan-xi-yan-jiu-yuan-86aa": "met",
-    **{f"task/shanxi-2024/{n}": "met" for n in range(1, 16)},
+    "煤炭先进产能占比达到 83%": "met",
+    "新能源和清洁能源装机占比达到 47%": "exceeded",
+    "焦炉煤气化产加工利用率均达到 60% 以上": "exceeded",
+    "建设 300 个以上精品示范村": "exceeded",
+    "2500 个左右提档升级村": "exceeded",
+    "要办好 15 件 民生实事": "met",
+    "新建智能化煤矿 150 座": "reported",  # 268 座 is the running total
+    "新建三个一号旅游公路 2300 公里": "reported",  # the whole road's length, opened
+    # projects: 开工建设 / 全部开工、加快建设 / 开通运营
+    "“一泓清水入黄河”工程": "started",
+    "黄河古贤水利枢纽工程": "started",
+    "力争集大原高铁年底建成通车": "finished",
+    "怀柔实验室山西研究院": "reported",  # its eight platforms were built, not the institute
+    # qualitative commitments, answered in other words or by their standard measure
+    "推动大规模设备更新和消费品以旧换新": "reported",  # 设备工器具投资, 以旧换新补贴
+    "推动非常规天然气增储上产": "reported",
+    "梯度培育“链主+ 链核+ 专精特新”企业": "reported",
+    "创建国家级旅游度假区": "approved",  # 太行锡崖沟成为国家级旅游度假区
+    "多渠道增加城乡居民收入": "met",
+    "深入推进美丽山西建设": "finished",  # 出台…实施意见
+    "农村寄递物流服务质量提升提质增效工程": "reported",
+    "石楼、浮山通高速，实现县县通高速": "finished",  # 提前一年实现县县通高速公路
 }
+
+
+def _quote(evidence: str) -> str:
+    return evidence.split("「", 1)[1].rsplit("」", 1)[0]
 
 
 def test_shanxi_2025_report_against_the_2024_plan(corpus: Path) -> None:
@@ -147,10 +163,19 @@ def test_shanxi_2025_report_against_the_2024_plan(corpus: Path) -> None:
 
     plan = load_records(Path(str(data_file("shanxi-2024.yaml"))))
     report = extract(corpus / "shanxi-2025.txt")
-    links = {k.commitment: k.status for k in link_corpus([plan, report])}
-    right = {c for c, s in links.items() if EXPECTED.get(c) == s}
-    assert len(right) / len(links) >= 0.9, {c: s for c, s in links.items() if c not in right}
-    assert len(right) / len(EXPECTED) >= 0.9, sorted(set(EXPECTED) - right)
+    links = link_corpus([plan, report])
+    found = {_quote(k.commitment_evidence): k.status for k in links}
+    right = {c for c, s in found.items() if EXPECTED.get(c) == s}
+    assert len(right) / len(found) >= 0.85, {c: s for c, s in found.items() if c not in right}
+    assert len(right) / len(EXPECTED) >= 0.8, sorted(set(EXPECTED) - right)
+    # the figures keep their numbers; the qualitative commitments are answered too
+    assert {"推动大规模设备更新和消费品以旧换新", "力争集大原高铁年底建成通车"} <= right
+    assert sum(k.kind == "target" for k in links) == 8
+    assert sum(k.kind in ("commitment", "task") for k in links) >= 6
+    for link in links:  # the evidence on both sides, as offsets into each text
+        assert 0 <= link.commitment_start < link.commitment_end
+        assert 0 <= link.outcome_start < link.outcome_end
+        assert _quote(link.outcome_evidence)
 
 
 def test_track_cli(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:

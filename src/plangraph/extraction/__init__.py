@@ -218,6 +218,7 @@ def extract_text(
     text: str, path: str, sha256: str, options: ExtractOptions | None = None
 ) -> Records:
     """Records of an already decoded text (``path`` and ``sha256`` go into the records)."""
+    from plangraph.extraction.commitments import add_commitments
     from plangraph.extraction.concepts import tie_concepts
     from plangraph.extraction.header import issuing_region
     from plangraph.extraction.industries import find_industries
@@ -379,6 +380,7 @@ def extract_text(
     records.projects = list(projects.values())
     records.industry_terms = list(terms.values())
     tie_concepts(records, folded)
+    add_commitments(records, text, folded, structure)
     return records
 
 

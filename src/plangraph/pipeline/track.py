@@ -1,42 +1,63 @@
 """Promise tracking: what a region's year-Y plan committed to, against what its Y+1 report says.
 
 Works on records, before they become RDF: for each pair of consecutive documents of one region
-(a plan for year Y, a report whose review part covers Y), each reported outcome is linked to the
-commitment it reports on (``Outcome.reports``) and given a status where one can be judged:
+(a plan for year Y, a report whose review part covers Y), what the review part says is linked to
+the commitment of the earlier plan part it reports on, with a status. Only the review part of
+the later report speaks for year Y (not its five-year review, not its goals), and only the plan
+part of the earlier one holds commitments (a name its own review mentions is not one):
 
 - a quantity outcome ↔ a target of year Y: when both name an indicator concept
   (``data/indicators.yaml``), the same concept, the same kind of figure (level, growth, share,
   count, rate) and the same period; when either names none, the same unit, the same kind (level
   or growth), and an indicator that names the same thing (shared character bigrams). Never a
   one-year figure with one of a period of years (十四五, 十五五: ``period_start`` on one side);
-- a project named in the review part ↔ the project (projects are one node across documents);
-- "N 件民生实事全部兑现" ↔ each numbered livelihood task of year Y.
+- a project named in the review part ↔ the project the plan part named (projects are one node
+  across documents: 黄河古贤水利枢纽工程 is 古贤水利枢纽工程);
+- an event or a figure of the review part ↔ a commitment of the plan part
+  (:mod:`plangraph.extraction.commitments`) when they share a specific anchor
+  (:mod:`plangraph.pipeline.anchors`: ``自贸试验区提升战略``, ``以旧换新``), or when the figure is
+  the standard measure of the commitment (设备工器具投资 for 设备更新, data/commitments.yaml);
+  the livelihood tasks are commitments too, and ``十方面民生实事圆满完成`` answers the one that
+  announced them.
 
 Status: ``met``, ``exceeded``, ``not-met`` by comparing numbers (with the direction of the
-indicator: a lower unemployment rate is better; the concept's, when both name one), ``reported``
-when no comparison is sound (a yearly addition against a running total, a growth against a
-level, figures in different units).
+indicator: a lower unemployment rate is better; the concept's, when both name one); from the
+step the review reports: ``started`` (开工, 启动; or under way, 加快实施, for a project),
+``finished`` (建成, 投运, 举办, 出台), ``approved`` (获批, 入选); ``partly`` for a coverage promised
+and a rate below 100 % reported; ``reported`` when no judgement is sound (a yearly addition
+against a running total, a growth against a level, a programme spoken of).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from plangraph.records.model import Outcome, Records, Span, Target
+from plangraph.records.model import Commitment, Event, Outcome, Records, Span, Target
 
 if TYPE_CHECKING:
+    from plangraph.pipeline.anchors import Anchor, AnchorIndex
     from plangraph.vocab.indicators import Indicator
 
-__all__ = ["Link", "link_documents", "link_corpus", "judge", "indicator_similarity"]
+__all__ = [
+    "Link",
+    "format_links",
+    "format_unreported",
+    "indicator_similarity",
+    "judge",
+    "link_corpus",
+    "link_documents",
+    "unreported",
+]
 
 _ABOUT = Decimal("0.05")  # 左右: within 5 %
 _MIN_SIMILARITY = 0.7
+_LOOSE_SIMILARITY = 0.5  # enough when the two figures are also of one size (see _near)
 
 
 @dataclass(frozen=True)
@@ -52,6 +73,10 @@ class Link:
     score: float
     commitment_evidence: str = ""  # the first span that states it: 「quote」 start–end
     outcome_evidence: str = ""
+    commitment_start: int = -1  # that span's offsets in the earlier document's text
+    commitment_end: int = -1
+    outcome_start: int = -1  # and the outcome's or event's in the later one's
+    outcome_end: int = -1
 
 
 def _evidence(spans: Sequence[Span]) -> str:
@@ -181,16 +206,33 @@ def judge(target: Target, outcome: Outcome) -> str:
     return "met"
 
 
+def _within(records: Records, kinds: tuple[str, ...]) -> Callable[[Span], bool]:
+    """Whether a span lies in a part of one of ``kinds`` (records without parts: anywhere)."""
+    ranges = [(p.start, p.end) for p in records.parts if p.kind in kinds]
+    if not records.parts:
+        return lambda span: True
+    return lambda span: any(a <= span.start < b for a, b in ranges)
+
+
+_PLAN_PARTS = ("plan", "government")
+_REVIEW_PARTS = ("review",)
+
+
 def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outcome, Target]]:
     year = earlier.document.year
+    planned, reviewed = _within(earlier, _PLAN_PARTS), _within(later, _REVIEW_PARTS)
     pairs: list[tuple[bool, float, Outcome, Target]] = []  # (by concept, score, …)
     for outcome in later.outcomes:
         if outcome.reports is not None or outcome.year != year or outcome.unit is None:
             continue
         if outcome.period_end is not None:  # a five-year or several-year figure
             continue
+        if outcome.evidence and not reviewed(outcome.evidence[0]):
+            continue  # said in the five-year review, or of the goals: not of the year
         for target in earlier.targets:
             if target.period_end is not None or target.year != year:  # not this year's promise
+                continue
+            if target.evidence and not planned(target.evidence[0]):
                 continue
             if not _same_period(target, outcome):
                 continue  # a one-year commitment and a five-year figure are not one thing
@@ -201,8 +243,12 @@ def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outco
                 continue
             if target.unit != outcome.unit or _is_rate(target) != _is_rate(outcome):
                 continue
+            if _level(target.indicator) != _level(outcome.indicator) and all(
+                map(_level, (target.indicator, outcome.indicator))
+            ):
+                continue  # 国家绿色工厂 and 省级绿色工厂 are two counts
             score = indicator_similarity(target.indicator, outcome.indicator)
-            if score >= _MIN_SIMILARITY:
+            if score >= _MIN_SIMILARITY or (score >= _LOOSE_SIMILARITY and _near(target, outcome)):
                 pairs.append((False, score, outcome, target))
     pairs.sort(key=lambda p: (not p[0], -p[1]))  # a concept's pairs before any likeness of wording
     used_outcomes: set[int] = set()
@@ -217,89 +263,497 @@ def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outco
     return chosen
 
 
-def _all_delivered(outcome: Outcome) -> bool:
-    quote = "".join(s.quote for s in outcome.evidence)
-    return "民生实事" in outcome.indicator and any(w in quote for w in _cues()["all_done"])
+def _level(indicator: str) -> str | None:
+    """The level a count is made at, when its wording names one (国家级, 省级…)."""
+    for level, words in _rules()["levels"].items():
+        if any(w in indicator for w in words):
+            return str(level)
+    return None
+
+
+def _near(target: Target, outcome: Outcome) -> bool:
+    """Figures of one size: the result within half and twice the target (a year's promise and
+    its result; a running total or another indicator is rarely that close)."""
+    promised = target.value if target.value is not None else target.min
+    got = outcome.value if outcome.value is not None else outcome.min
+    if not promised or not got or promised < 0 or got < 0:
+        return False
+    return promised / 2 <= got <= promised * 2
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    from plangraph.extraction.commitments import rules
+
+    return rules()
+
+
+def _span_of(spans: Sequence[Span], keep: Callable[[Span], bool]) -> Span | None:
+    return next((s for s in spans if keep(s)), None)
+
+
+def _link(
+    earlier: Records,
+    later: Records,
+    kind: str,
+    commitment: str,
+    label: str,
+    said: Span | None,
+    outcome_id: str,
+    outcome_label: str,
+    answer: Span | None,
+    status: str,
+    score: float,
+) -> Link:
+    return Link(
+        earlier.document.id,
+        later.document.id,
+        kind,
+        commitment,
+        label,
+        outcome_id,
+        outcome_label,
+        status,
+        round(score, 3),
+        _evidence([said] if said else []),
+        _evidence([answer] if answer else []),
+        said.start if said else -1,
+        said.end if said else -1,
+        answer.start if answer else -1,
+        answer.end if answer else -1,
+    )
+
+
+def _event_at(later: Records, span: Span) -> Event | None:
+    """The event whose piece holds ``span`` (a project named in it)."""
+    return next(
+        (
+            e
+            for e in later.events
+            if e.evidence and e.evidence[0].start <= span.start < e.evidence[0].end
+        ),
+        None,
+    )
+
+
+def _status(promised: str | None, event: Event | None, kind: str, quote: str) -> str:
+    """What the later report's words say became of a commitment (see the module's description)."""
+    rules = _rules()
+    step = event.step if event else None
+    words = event.evidence[0].quote if event and event.evidence else quote
+    if any(w in words for w in rules["achieved"]):
+        return "met"
+    if step in rules["statuses"]:
+        status: str = rules["statuses"][step]
+        if promised == "finish" and status == "started":
+            return "started"
+        return status
+    if step in ("increase", "decrease") and promised == step:
+        return "met"
+    if kind == "project" and any(w in words for w in rules["under_way"]):
+        return "started"
+    return "reported"
+
+
+def _project_links(earlier: Records, later: Records) -> list[Link]:
+    """Projects of the earlier plan part that the later review names (one identity across
+    documents, :func:`plangraph.vocab.names.project_name`)."""
+    from plangraph.extraction.commitments import step_of
+    from plangraph.vocab.names import project_name, slug
+
+    planned, reviewed = _within(earlier, _PLAN_PARTS), _within(later, _REVIEW_PARTS)
+    projects = {}
+    for p in earlier.projects:
+        said = _span_of(p.evidence, planned)
+        if said is not None:
+            projects[slug(project_name(p.name))] = (p, said)
+    links = []
+    seen: set[tuple[str, int]] = set()
+    for outcome in later.outcomes:
+        if not (outcome.reports and outcome.reports.startswith("project/")):
+            continue
+        found = projects.get(outcome.reports.removeprefix("project/"))
+        answer = _span_of(outcome.evidence, reviewed)
+        if found is None or answer is None:
+            continue
+        project, said = found
+        event = _event_at(later, answer)
+        if (outcome.reports, event and id(event) or answer.start) in seen:
+            continue
+        seen.add((outcome.reports, event and id(event) or answer.start))
+        status = _status(step_of(said.quote), event, "project", answer.quote)
+        outcome.status = status  # type: ignore[assignment]
+        span = event.evidence[0] if event else answer
+        links.append(
+            _link(
+                earlier,
+                later,
+                "project",
+                outcome.reports,
+                project.name,
+                said,
+                outcome.id or "",
+                outcome.indicator,
+                span,
+                status,
+                1.0,
+            )
+        )
+    return links
+
+
+@dataclass
+class _Answer:
+    """One thing the review part says (an event), with the figure it gives, if any."""
+
+    text: str
+    span: Span
+    event: Event
+    outcome: Outcome | None
+
+
+def _answers(later: Records, linked: set[int]) -> list[_Answer]:
+    """The events of the later review part that tracking may read: not headings, not the
+    report's words about itself, not those whose figure already answers a target."""
+    headings = [(s.start, s.end) for h in later.sections for s in h.evidence]
+    boiler = _rules()["boilerplate"]
+    figures = [
+        (o.evidence[0].start, o)
+        for o in later.outcomes
+        if o.evidence and (o.value is not None or o.min is not None) and o.period_end is None
+    ]
+    out = []
+    for event in later.events:
+        span = event.evidence[0]
+        if any(a < span.end and span.start < b for a, b in headings):
+            continue
+        if any(w in span.quote for w in boiler):
+            continue
+        inside = [o for at, o in figures if span.start <= at < span.end]
+        if any(id(o) in linked for o in inside):
+            continue  # its figure answers a target
+        out.append(_Answer(event.object, span, event, inside[0] if inside else None))
+    return out
+
+
+def _all_commitments(records: Records) -> list[Commitment]:
+    """The commitments of records: those they hold, else those made from their measures,
+    projects, tasks and targets (records written by hand), made once."""
+    from plangraph.extraction.commitments import commitments_from_records
+
+    made = getattr(records, "_commitments", None)
+    if made is None:
+        made = records.commitments or commitments_from_records(records)
+        object.__setattr__(records, "_commitments", made)
+    return made
+
+
+def _plan_commitments(earlier: Records) -> list[Commitment]:
+    planned = _within(earlier, _PLAN_PARTS)
+    found = _all_commitments(earlier)
+    boiler = _rules()["boilerplate"]
+    return [
+        c
+        for c in found
+        if c.evidence
+        and planned(c.evidence[0])
+        and not any(w in c.evidence[0].quote for w in boiler)
+    ]
+
+
+_MIN_SCORE = 6  # how specific a pair's anchor must be (see _specificity)
+_MIRRORED = 0.75  # share of both objects an anchor covers when a review lead repeats a plan piece
+
+
+def _standard_anchor(
+    index: AnchorIndex, commitment: Commitment, answer: _Answer, j: int
+) -> Anchor | None:
+    """An anchor from the standard measures: the figure measures what the commitment promised."""
+    from plangraph.pipeline.anchors import Anchor, normalise
+
+    if answer.outcome is None:
+        return None
+    said = normalise(commitment.object)
+    told = index.review[j]
+    for promise, measure in _rules()["standard_measures"]:
+        if promise in said and measure in told:
+            plan_df, review_df = index.df(promise)[0], index.df(measure)[1]
+            return Anchor(measure, len(measure), plan_df, review_df, told.find(measure))
+    return None
+
+
+def _quoted(anchor: Anchor, *quotes: str) -> bool:
+    """Whether the anchor is a name in quotes (“两个健康”) on either side, or most of one."""
+    from plangraph.pipeline.anchors import normalise
+
+    for quote in quotes:
+        for name in _QUOTED.findall(quote):
+            inner = normalise(name)
+            if len(inner) >= 2 and (
+                inner in anchor.text
+                or (anchor.text in inner and 4 * len(anchor.text) >= 3 * len(inner))
+            ):
+                return True
+    return False
+
+
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,30})[”\"]")
+
+
+def _result(answer: _Answer) -> bool:
+    """The review says what came of it: a figure, or a step done (建成, 开工, 获批, 举办, 出台)."""
+    return answer.outcome is not None or answer.event.step in _rules()["statuses"]
+
+
+def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
+    """A review sentence that opens by repeating a plan piece (``加快山区海岛县高质量发展。``,
+    ``建设宜居宜业和美乡村，推进21个先行片区…``): it names a topic, and what it reports after it
+    answers commitments of its own."""
+    from plangraph.extraction.commitments import lead_words, step_of
+    from plangraph.pipeline.anchors import content_length, normalise
+
+    if not answer.event.opens:
+        return False
+    lead = re.split(r"[，,；;]", answer.span.quote, maxsplit=1)[0]
+    if re.search(r"[0-9]", lead) or step_of(lead) in _rules()["statuses"]:
+        return False  # the piece gives its own result
+    if not lead_words().match(lead).group():  # type: ignore[union-attr]
+        return False  # 自贸试验区提升战略扎实推进: the thing, then what became of it
+    said = content_length(normalise(commitment.object)) or 1
+    told = content_length(normalise(answer.text)) or 1
+    return anchor.content >= _MIRRORED * said and anchor.content >= _MIRRORED * told
+
+
+def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
+    """How surely an anchor names one thing on both sides: its characters outside the generic
+    words, two more when it is a name in quotes, one when it is most of the list items it lies
+    in on both sides, one when the review says what came of it."""
+    from plangraph.pipeline.anchors import content_length, items
+
+    score = anchor.content
+    if _quoted(anchor, commitment.evidence[0].quote, answer.span.quote):
+        score += 2
+    holding = [
+        max((content_length(x) for x in items(side) if anchor.text in x), default=0)
+        for side in (commitment.object, answer.text)
+    ]
+    if all(0 < n <= 2 * anchor.content for n in holding):
+        score += 1
+    if _result(answer):
+        score += 1
+    return score
+
+
+def _qualitative_links(
+    earlier: Records, later: Records, linked: set[int], taken: list[tuple[int, int]]
+) -> list[tuple[Commitment, _Answer, Anchor]]:
+    """Commitments of the earlier plan part and what the later review says of them, by a
+    specific anchor they share (see the module's description): an anchor only one commitment
+    holds and at most two things the review says, the best of each side for the other, specific
+    enough (:func:`_specificity`), and not a review sentence repeating the plan's words as its
+    topic (:func:`_mirrored`). A review piece naming several things (``城乡居民基础养老金、居民
+    医保、城乡低保…稳步提标``) answers each commitment one of them names."""
+    from plangraph.pipeline.anchors import AnchorIndex
+
+    commitments = [
+        c
+        for c in _plan_commitments(earlier)
+        if not any(a <= c.evidence[0].start < b for a, b in taken)
+    ]
+    answers = _answers(later, linked)
+    index = AnchorIndex([c.object for c in commitments], [a.text for a in answers])
+    pairs: list[tuple[int, int, Anchor]] = []
+    for j, answer in enumerate(answers):
+        found: dict[int, Anchor] = {}
+        for i in index.candidates(j):
+            if answer.outcome is not None and commitments[i].kind == "target":
+                continue  # two figures: the targets' own matching decides
+            for anchor in index.anchors(i, j):
+                if i not in found or anchor.key > found[i].key:
+                    found[i] = anchor
+        if answer.outcome is not None:
+            for i, commitment in enumerate(commitments):
+                standard = _standard_anchor(index, commitment, answer, j)
+                if standard is not None and (i not in found or standard.key > found[i].key):
+                    found[i] = standard
+        pairs.extend((i, j, anchor) for i, anchor in found.items())
+    best_of_commitment: dict[int, tuple[int, int, int]] = {}
+    best_of_answer: dict[int, tuple[int, int, int]] = {}
+    for i, j, anchor in pairs:
+        best_of_commitment[i] = max(best_of_commitment.get(i, anchor.key), anchor.key)
+        best_of_answer[j] = max(best_of_answer.get(j, anchor.key), anchor.key)
+    out = []
+    for i, j, anchor in pairs:
+        commitment, answer = commitments[i], answers[j]
+        if anchor.content < 2 or anchor.plan_df > 1 or anchor.review_df > 2:
+            continue  # not specific: several commitments, or many results, hold it
+        if anchor.key < best_of_commitment[i] and not _own_part(index, i, anchor, pairs):
+            continue  # the commitment is answered more surely elsewhere
+        if anchor.key < best_of_answer[j] and not _own_item(index, j, anchor, pairs):
+            continue  # the review piece answers another commitment more surely
+        if _specificity(commitment, answer, anchor) < _MIN_SCORE:
+            continue
+        if _mirrored(commitment, answer, anchor):
+            continue
+        out.append((commitment, answer, anchor))
+    return out
+
+
+def _own_part(
+    index: AnchorIndex, i: int, anchor: Anchor, pairs: Sequence[tuple[int, int, Anchor]]
+) -> bool:
+    """Whether ``anchor`` lies in a part of commitment ``i`` that no better anchor covers (大规模
+    设备更新和消费品以旧换新: the investment in equipment answers one part, the trade-in subsidy
+    the other)."""
+    phrase = index.plan[i]
+    lo = phrase.find(anchor.text)
+    hi = lo + len(anchor.text)
+    for k, _, other in pairs:
+        if k == i and other.key > anchor.key:
+            at = phrase.find(other.text)
+            if at < hi and lo < at + len(other.text):
+                return False
+    return True
+
+
+def _own_item(
+    index: AnchorIndex, j: int, anchor: Anchor, pairs: Sequence[tuple[int, int, Anchor]]
+) -> bool:
+    """Whether ``anchor`` lies in a part of review piece ``j`` that no better anchor covers (a
+    list of several things answers several commitments)."""
+    lo, hi = anchor.at, anchor.at + len(anchor.text)
+    return not any(
+        other.key > anchor.key and other.at < hi and lo < other.at + len(other.text)
+        for _, k, other in pairs
+        if k == j
+    )
 
 
 def link_documents(earlier: Records, later: Records) -> list[Link]:
-    """Link ``later``'s outcomes to ``earlier``'s commitments, in place; return the links."""
-    from plangraph.vocab.names import project_name, slug
+    """Link what ``later``'s review part says to ``earlier``'s commitments, in place (outcomes'
+    ``reports`` and ``status``, events' ``reports`` and ``status``); return the links."""
+    from plangraph.pipeline.anchors import normalise
 
-    e_id, l_id = earlier.document.id, later.document.id
+    e_id = earlier.document.id
     links: list[Link] = []
+    linked: set[int] = set()
+    taken: list[tuple[int, int]] = []
     for score, outcome, target in _quantity_links(earlier, later):
         outcome.reports = f"target/{e_id}/{target.id}"
         status = judge(target, outcome)
         outcome.status = status  # type: ignore[assignment]
+        linked.add(id(outcome))
+        said = target.evidence[0] if target.evidence else None
+        if said is not None:
+            taken.append((said.start, said.end))
+        told = outcome.evidence[0] if outcome.evidence else None
         links.append(
-            Link(
-                e_id,
-                l_id,
+            _link(
+                earlier,
+                later,
                 "target",
                 outcome.reports,
                 target.indicator,
+                said,
                 outcome.id or "",
                 outcome.indicator,
+                told,
                 status,
-                round(score, 3),
-                _evidence(target.evidence),
-                _evidence(outcome.evidence),
+                score,
             )
         )
-    planned = {slug(project_name(p.name)): p for p in earlier.projects}
-    for outcome in later.outcomes:
-        if outcome.reports and outcome.reports.startswith("project/"):
-            project = planned.get(outcome.reports.removeprefix("project/"))
-            if project is not None:
-                links.append(
-                    Link(
-                        e_id,
-                        l_id,
-                        "project",
-                        outcome.reports,
-                        project.name,
-                        outcome.id or "",
-                        outcome.indicator,
-                        outcome.status or "reported",
-                        1.0,
-                        _evidence(project.evidence),
-                        _evidence(outcome.evidence),
-                    )
-                )
-    for outcome in list(later.outcomes):
-        unlinked = outcome.reports is None or outcome.reports.startswith("target/")
-        if unlinked and outcome.year == earlier.document.year and _all_delivered(outcome):
-            count = outcome.value
-            if earlier.tasks and (count is None or int(count) == len(earlier.tasks)):
-                for task in earlier.tasks:
-                    task_outcome = Outcome(
-                        indicator=f"{task.label}",
-                        # the earlier document in the id: a report may review two of them
-                        id=f"{outcome.id}-{e_id}-task-{task.n}",
-                        year=outcome.year,
-                        reports=f"task/{e_id}/{task.n}",
-                        status="met",
-                        keyword=outcome.keyword,
-                        evidence=list(outcome.evidence),
-                    )
-                    later.outcomes.append(task_outcome)
-                    links.append(
-                        Link(
-                            e_id,
-                            l_id,
-                            "task",
-                            task_outcome.reports or "",
-                            task.label,
-                            task_outcome.id or "",
-                            outcome.indicator,
-                            "met",
-                            1.0,
-                            _evidence(task.evidence),
-                            _evidence(outcome.evidence),
-                        )
-                    )
+    for link in _project_links(earlier, later):
+        links.append(link)
+    named = [
+        (normalise(k.commitment_label), k.outcome_start, k.outcome_end)
+        for k in links
+        if k.kind == "project"
+    ]
+    for commitment, answer, anchor in _qualitative_links(earlier, later, linked, taken):
+        said = commitment.evidence[0]
+        if any(
+            (anchor.text in name or name in anchor.text)
+            and a < answer.span.end
+            and answer.span.start < b
+            for name, a, b in named
+        ):
+            continue  # the same project, already linked by its name
+        path = commitment.refers or _commitment_path(earlier, commitment)
+        status = _status(commitment.step, answer.event, commitment.kind, answer.text)
+        if answer.outcome is not None:
+            status = _figure_status(commitment, answer.outcome, status)
+        if path not in answer.event.reports:
+            answer.event.reports.append(path)
+        answer.event.status = answer.event.status or status  # type: ignore[assignment]
+        kind = "task" if commitment.kind == "task" else "commitment"
+        links.append(
+            _link(
+                earlier,
+                later,
+                kind,
+                path,
+                commitment.object,
+                said,
+                "",
+                answer.text,
+                answer.span,
+                status,
+                anchor.content,
+            )
+        )
     return links
+
+
+def _commitment_path(records: Records, commitment: Commitment) -> str:
+    """``commitment/DOC/N``: N counts the document's commitments from 1 (those its records hold,
+    else those made from its measures, projects, tasks and targets), as the graph names them."""
+    n = next(i for i, c in enumerate(_all_commitments(records), 1) if c is commitment)
+    return f"commitment/{records.document.id}/{n}"
+
+
+def _figure_status(commitment: Commitment, outcome: Outcome, status: str) -> str:
+    """A coverage promised and a rate below 100 % reported: partly."""
+    if commitment.step == "cover" and outcome.unit == "PERCENT":
+        got = outcome.value if outcome.value is not None else outcome.min
+        if got is not None and got < 100:
+            return "partly"
+    return status
+
+
+def unreported(
+    earlier: Records, later: Records, links: Sequence[Link] | None = None
+) -> list[Commitment]:
+    """The concrete commitments of ``earlier``'s plan part (figures, named projects, livelihood
+    tasks, named programmes in quotes) that ``later``'s review part does not speak of."""
+    if links is None:
+        links = link_documents(earlier, later)
+    spoken = [
+        (k.commitment_start, k.commitment_end) for k in links if k.earlier == earlier.document.id
+    ]
+    out = []
+    for c in _plan_commitments(earlier):
+        span = c.evidence[0]
+        concrete = c.kind in ("target", "project", "task") or "“" in span.quote
+        if concrete and not any(a < span.end and span.start < b for a, b in spoken):
+            out.append(c)
+    return out
+
+
+def format_unreported(earlier: Records, commitments: Sequence[Commitment]) -> str:
+    """The table ``plangraph track --unreported`` prints: kind, what, the evidence."""
+    rows = [("kind", "commitment", "evidence")]
+    for c in commitments:
+        span = c.evidence[0]
+        rows.append(
+            (c.kind, c.object, f"{earlier.document.id}: 「{span.quote}」 {span.start}–{span.end}")
+        )
+    widths = [max(_width(r[i]) for r in rows) for i in range(2)]
+    return "\n".join(
+        "  ".join(
+            [*(c + " " * (w - _width(c)) for c, w in zip(row[:2], widths, strict=True)), row[2]]
+        )
+        for row in rows
+    )
 
 
 def link_corpus(records: Sequence[Records]) -> list[Link]:

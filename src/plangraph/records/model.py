@@ -26,6 +26,8 @@ __all__ = [
     "Task",
     "Target",
     "Outcome",
+    "Commitment",
+    "Event",
     "Records",
     "line_of",
     "type_hints",
@@ -35,7 +37,17 @@ FORMAT = "plangraph-records/1"
 
 Kind = Literal["report", "summary", "plan"]
 QualifierName = Literal["Exact", "About", "AtLeast", "AtMost", "Range"]
-Status = Literal["met", "exceeded", "not-met", "reported"]
+Status = Literal[
+    "met", "exceeded", "not-met", "partly", "started", "finished", "approved", "reported"
+]
+"""met, exceeded, not-met: a figure against the target's; partly: some of it (a rate below
+100 %); started, finished, approved: what the later report says became of a project or programme
+(开工建设, 建成投运, 获批); reported: spoken of, with no judgement possible."""
+Step = Literal["start", "finish", "approve", "cover", "increase", "decrease", "hold", "issue"]
+"""The kind of step a commitment promises or an event reports: start (开工, 启动), finish
+(建成, 投产, 通车, 运营), approve (获批, 入选, 创建成功), cover (全覆盖, 所有…), increase and
+decrease (提高, 降低), hold an event (举办, 召开), issue a policy (出台, 制定)."""
+CommitmentKind = Literal["measure", "project", "task", "target"]
 ProjectKind = Literal["works", "company", "programme", "zone"]
 PartKind = Literal[
     "opening", "review", "five-year-review", "five-year-goals", "plan", "government", "appendix"
@@ -232,6 +244,33 @@ class Outcome:
 
 
 @dataclass
+class Commitment:
+    """What a piece of the plan part commits to: an object (a project, programme, indicator,
+    place) and, where its words say, the kind of step (``开工建设黄河古贤水利枢纽工程``: start)."""
+
+    object: str
+    step: Step | None = None
+    kind: CommitmentKind = "measure"
+    keyword: int | None = None
+    refers: str | None = None  # the project, target or task it is about: project/SLUG, …
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """What the review part says happened to an object, without a figure (a figure makes an
+    outcome): ``古贤水利枢纽工程开工建设``; ``reports`` names the earlier commitments it answers
+    (commitment/DOC/N), once tracking has linked it."""
+
+    object: str
+    step: Step | None = None
+    opens: bool = False  # the piece opens its sentence (a topic it goes on to report on)
+    reports: list[str] = field(default_factory=list)
+    status: Status | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
 class Records:
     format: str
     document: Document
@@ -245,6 +284,8 @@ class Records:
     tasks: list[Task] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def spans(self) -> typing.Iterator[tuple[str, Span]]:
         """Every evidence span with the place it belongs to (``targets[3]``), for checks."""
@@ -267,6 +308,8 @@ _EVIDENCED = (
     "tasks",
     "targets",
     "outcomes",
+    "commitments",
+    "events",
 )
 
 
