@@ -283,21 +283,66 @@ def test_evidence(built: Path, quads: Quads) -> None:
         assert set(_rows(df, ["document", "start", "end", "quote"])) == expected and expected
 
 
+def _year(quads: Quads, document: str) -> str:
+    years = quads.objects(document)[(document, PG + "year")]
+    return next(iter(years)).value if years else ""
+
+
 def test_promises(built: Path, quads: Quads) -> None:
+    """Outcomes and events of a document reporting on what an earlier document states."""
     expected = set()
     for reported_in in quads.graphs:
         facts = quads.objects(reported_in)
-        for outcome in _of_type(quads, "Outcome", reported_in):
+        answers = _of_type(quads, "Outcome", reported_in) | _of_type(quads, "Event", reported_in)
+        for outcome in answers:
             if not facts[(outcome, RDFS_LABEL)]:
                 continue
             for commitment in facts[(outcome, PG + "reports")]:
                 for committed_in in quads.graphs:
                     labels = quads.objects(committed_in)[(commitment.value, RDFS_LABEL)]
-                    if committed_in != reported_in and _zh(labels):
+                    later = _year(quads, committed_in) < _year(quads, reported_in)
+                    if committed_in != reported_in and _zh(labels) and later:
                         expected.add((commitment.value, committed_in, outcome, reported_in))
     df = query(built, "promises")
     got = set(_rows(df, ["commitment", "committedIn", "outcome", "reportedIn"]))
     assert got == expected
+    assert any("/event/" in row[2] for row in got)  # qualitative commitments answered too
+
+
+def test_unreported(built: Path, quads: Quads) -> None:
+    """Concrete commitments of a plan that nothing of the next year's report of its region
+    reports on."""
+    documents = {g for g in quads.graphs if "/doc/" in g}
+    region = {d: quads.objects(d)[(d, PG + "issuedBy")] for d in documents}
+    expected = set()
+    for document in documents:
+        facts = quads.objects(document)
+        later = [
+            g
+            for g in documents
+            if _year(quads, g).isdigit()
+            and _year(quads, document).isdigit()
+            and int(_year(quads, g)) == int(_year(quads, document)) + 1
+            and {r.value for r in region[g]} == {r.value for r in region[document]}
+        ]
+        for commitment in _of_type(quads, "Commitment", document):
+            about = {o.value for o in facts[(commitment, PG + "commitsTo")]}
+            quotes = {
+                q.value
+                for span in facts[(commitment, PG + "evidence")]
+                for q in facts[(span.value, PG + "quote")]
+            }
+            for quote in quotes:
+                if not about and "“" not in quote:
+                    continue
+                for g in later:
+                    answered = {o.value for _, o in quads.subjects(PG + "reports", g)}
+                    if commitment not in answered and not about & answered:
+                        expected.add((document, commitment, quote, g))
+    df = query(built, "unreported")
+    got = set(_rows(df, ["document", "commitment", "quote", "later"]))
+    assert got == expected
+    assert got  # the Shanxi 2024 plan has commitments the 2025 report does not speak of
 
 
 def test_compare(built: Path, quads: Quads) -> None:

@@ -157,9 +157,35 @@ def _eval_gold(args: argparse.Namespace) -> int:
 
 def _cmd_track(args: argparse.Namespace) -> int:
     from plangraph.pipeline.corpus import read_inputs
-    from plangraph.pipeline.track import format_links, link_corpus
+    from plangraph.pipeline.track import format_links, format_unreported, link_corpus
 
+    if args.gold:
+        return _track_gold(args)
+    if not args.inputs:
+        raise InputError("give the reports to track (INPUT...), or --gold CHECKSETS --reports DIR")
     records = read_inputs(args.inputs, options=_extract_options(args))
+    if args.unreported:
+        from plangraph.pipeline.track import unreported_corpus
+
+        found = unreported_corpus(records)
+        if args.format == "csv":
+            import csv
+
+            writer = csv.writer(sys.stdout)
+            writer.writerow(["earlier", "later", "kind", "step", "commitment", "evidence"])
+            for earlier, later, silent in found:
+                for c in silent:
+                    span = c.evidence[0]
+                    evidence = f"「{span.quote}」 {span.start}–{span.end}"
+                    row = [earlier.document.id, later.document.id, c.kind, c.step or ""]
+                    writer.writerow([*row, c.object, evidence])
+        else:
+            for earlier, later, silent in found:
+                print(f"{earlier.document.id} → {later.document.id}: {len(silent)} not reported")
+                print(format_unreported(earlier, silent))
+        if not found:
+            _say("no pair to read: give a region's plan for year Y and its report for Y+1")
+        return 0
     links = link_corpus(records)
     if args.format == "csv":
         import csv
@@ -174,6 +200,17 @@ def _cmd_track(args: argparse.Namespace) -> int:
         print(format_links(links))
         if not links:
             _say("no outcome linked: give a region's plan for year Y and its report for Y+1")
+    return 0
+
+
+def _track_gold(args: argparse.Namespace) -> int:
+    from plangraph.pipeline.goldlinks import check_tracking, format_scores
+
+    if not args.reports:
+        raise InputError("--gold needs --reports DIR: the folder the check sets' reports are in")
+    if args.inputs:
+        raise InputError("give either INPUT... or --gold, not both")
+    print(format_scores(check_tracking(args.gold, args.reports), errors=args.errors))
     return 0
 
 
@@ -534,12 +571,32 @@ def _parser() -> argparse.ArgumentParser:
     tr = sub.add_parser(
         "track",
         help="commitments of one year against results reported the next",
-        description="Link each outcome that a region's year Y+1 report gives for year Y to the "
-        "commitment of its year Y plan it reports on, with a status (met, exceeded, not-met, "
-        "reported). INPUTs are records (.yaml) or texts, at least two documents of one region.",
+        description="Link what a region's year Y+1 report says of year Y (its figures and the "
+        "events of its review part) to the commitment of its year Y plan it reports on, with a "
+        "status (met, exceeded, not-met, partly, started, finished, approved, reported). INPUTs "
+        "are records (.yaml) or texts, at least two documents of one region.",
     )
-    tr.add_argument("inputs", nargs="+", metavar="INPUT", help="records (.yaml), texts, or folders")
+    tr.add_argument("inputs", nargs="*", metavar="INPUT", help="records (.yaml), texts, or folders")
     tr.add_argument("--format", choices=["table", "csv"], default="table")
+    tr.add_argument(
+        "--unreported",
+        action="store_true",
+        help="list instead the concrete commitments of year Y (figures, named projects,"
+        " livelihood tasks, names in quotes) that the Y+1 report does not speak of",
+    )
+    tr.add_argument(
+        "--gold",
+        nargs="+",
+        metavar="CHECKSET",
+        help="score tracking against check sets of links (plangraph-gold-links/1, files or"
+        " folders): precision and recall per pair and in total",
+    )
+    tr.add_argument(
+        "--reports", metavar="DIR", help="with --gold: the folder the check sets' reports are in"
+    )
+    tr.add_argument(
+        "--errors", action="store_true", help="with --gold: list each wrong and each missed link"
+    )
     _extract_flags(tr)
     tr.set_defaults(run=_cmd_track)
 

@@ -60,6 +60,8 @@ class PG(DefinedNamespace):
     Target: URIRef  # target
     Outcome: URIRef  # outcome
     LivelihoodTask: URIRef  # livelihood task
+    Commitment: URIRef  # commitment (what a piece of the plan commits to)
+    Event: URIRef  # event (what a piece of the review says happened)
     DocumentPart: URIRef  # document part
     Section: URIRef  # section
     TextSpan: URIRef  # text span
@@ -70,6 +72,8 @@ class PG(DefinedNamespace):
     DocumentKind: URIRef  # document kind
     PartKind: URIRef  # part kind
     ProjectKind: URIRef  # project kind
+    Step: URIRef  # kind of step
+    StepScheme: URIRef  # the concept scheme of steps
 
     # Individuals: qualifiers
     Exact: URIRef  # exact
@@ -83,6 +87,20 @@ class PG(DefinedNamespace):
     Exceeded: URIRef  # exceeded
     NotMet: URIRef  # not met
     Reported: URIRef  # reported
+    Partly: URIRef  # partly
+    Started: URIRef  # started
+    Finished: URIRef  # finished
+    Approved: URIRef  # approved
+
+    # Individuals: steps
+    Start: URIRef  # start (开工, 启动)
+    Finish: URIRef  # finish (建成, 投产, 通车)
+    Approve: URIRef  # approve (获批, 入选)
+    Cover: URIRef  # cover (全覆盖)
+    Increase: URIRef  # increase
+    Decrease: URIRef  # decrease
+    Hold: URIRef  # hold an event
+    Issue: URIRef  # issue a policy
 
     # Individuals: document kinds
     Report: URIRef  # report
@@ -120,6 +138,8 @@ class PG(DefinedNamespace):
     issuedBy: URIRef  # issued by
     documentKind: URIRef  # document kind
     reports: URIRef  # reports on
+    commitsTo: URIRef  # commits to
+    step: URIRef  # step
     status: URIRef  # status
     unit: URIRef  # unit
     qualifier: URIRef  # qualifier

@@ -49,6 +49,26 @@ PROJECT_KINDS = {
     "programme": PG.ProgrammeProject,
     "zone": PG.ZoneProject,
 }
+STEPS = {
+    "start": PG.Start,
+    "finish": PG.Finish,
+    "approve": PG.Approve,
+    "cover": PG.Cover,
+    "increase": PG.Increase,
+    "decrease": PG.Decrease,
+    "hold": PG.Hold,
+    "issue": PG.Issue,
+}
+STATUSES = {
+    "met": PG.Met,
+    "exceeded": PG.Exceeded,
+    "not-met": PG.NotMet,
+    "partly": PG.Partly,
+    "started": PG.Started,
+    "finished": PG.Finished,
+    "approved": PG.Approved,
+    "reported": PG.Reported,
+}
 PART_LABELS = {
     "opening": "开场",
     "review": "上年工作回顾",
@@ -198,6 +218,7 @@ class _DocumentWriter:
             self.quantity(target, _iri(f"target/{self.doc_id}/{target.id}"), PG.Target)
         for outcome in self.records.outcomes:
             self.quantity(outcome, _iri(f"outcome/{self.doc_id}/{outcome.id}"), PG.Outcome)
+        self.commitments_and_events()
 
     def industry_terms(self) -> None:
         """Where the document names each industry: a scheme concept gets its evidence here (the
@@ -314,6 +335,46 @@ class _DocumentWriter:
             self.links(node, task.regions, task.industries)
             self.evidence(node, task.evidence)
 
+    def commitments_and_events(self) -> None:
+        """What the plan part commits to (``commitment/DOC/N``: each piece, its object as label,
+        its step, the target, project or task it is about), and what the review part says
+        happened (``event/DOC/N``: those with a step or answering an earlier commitment). Their
+        part and keyword follow from their evidence and are not repeated."""
+        from plangraph.extraction.commitments import commitments_from_records
+
+        made = self.records.commitments or commitments_from_records(self.records)
+        targets = sorted(
+            (t.evidence[0].start, t.id or "") for t in self.records.targets if t.evidence
+        )
+        starts = [start for start, _ in targets]
+        for n, c in enumerate(made, 1):
+            node = _iri(f"commitment/{self.doc_id}/{n}")
+            self.add(node, RDF.type, PG.Commitment)
+            self.add(node, RDFS.label, _zh(c.object))
+            if c.step is not None:
+                self.add(node, PG.step, STEPS[c.step])
+            refers = c.refers
+            if refers is None and c.kind == "target" and c.evidence:  # the figure in its piece
+                i = bisect.bisect_left(starts, c.evidence[0].start)
+                if i < len(targets) and targets[i][0] < c.evidence[0].end:
+                    refers = f"target/{self.doc_id}/{targets[i][1]}"
+            if refers is not None:
+                self.add(node, PG.commitsTo, _iri(refers))
+            self.evidence(node, c.evidence)
+        for n, e in enumerate(self.records.events, 1):
+            if e.step is None and not e.reports:
+                continue  # a sentence of the review, neither a step nor an answer
+            node = _iri(f"event/{self.doc_id}/{n}")
+            self.add(node, RDF.type, PG.Event)
+            self.add(node, RDFS.label, _zh(e.object))
+            if e.step is not None:
+                self.add(node, PG.step, STEPS[e.step])
+            for path in e.reports:
+                self.add(node, PG.reports, _iri(path))
+            if e.status is not None:
+                self.add(node, PG.status, STATUSES[e.status])
+            self.evidence(node, e.evidence)
+
     def quantity(self, q: Target | Outcome, node: URIRef, cls: URIRef) -> None:
         from plangraph.vocab.schemes import units
 
@@ -363,8 +424,7 @@ class _DocumentWriter:
             if q.reports is not None:
                 self.add(node, PG.reports, _iri(q.reports))
             if q.status is not None:
-                status = {"met": PG.Met, "exceeded": PG.Exceeded, "not-met": PG.NotMet}
-                self.add(node, PG.status, status.get(q.status, PG.Reported))
+                self.add(node, PG.status, STATUSES[q.status])
         self.links(node, q.regions, q.industries)
         self.evidence(node, q.evidence)
 

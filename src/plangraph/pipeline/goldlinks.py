@@ -17,8 +17,18 @@ from typing import Any
 
 from plangraph.errors import SourceError
 from plangraph.pipeline.track import Link
+from plangraph.records.model import Commitment
 
-__all__ = ["GOLD_LINKS", "GoldLink", "GoldLinks", "LinkScore", "load_gold_links", "score_links"]
+__all__ = [
+    "GOLD_LINKS",
+    "GoldLink",
+    "GoldLinks",
+    "LinkScore",
+    "check_tracking",
+    "format_scores",
+    "load_gold_links",
+    "score_links",
+]
 
 GOLD_LINKS = "plangraph-gold-links/1"
 
@@ -105,6 +115,13 @@ class LinkScore:
     wrong: list[Link] = field(default_factory=list)
     missed: list[GoldLink] = field(default_factory=list)
     by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)  # gold kind → (gold, found)
+    # --unreported against the check set's list: how many commitments tracking calls unreported,
+    # how many of those a gold link answers (wrongly called silent), and how many of the gold's
+    # unreported commitments it lists
+    silent: int = 0
+    silent_answered: int = 0
+    silent_gold: int = 0
+    silent_found: int = 0
 
     @property
     def precision(self) -> float:
@@ -115,8 +132,11 @@ class LinkScore:
         return self.found / self.gold if self.gold else 1.0
 
 
-def score_links(name: str, links: Sequence[Link], gold: GoldLinks) -> LinkScore:
-    """Precision and recall of ``links`` (of gold's pair) against the check set."""
+def score_links(
+    name: str, links: Sequence[Link], gold: GoldLinks, silent: Sequence[Commitment] = ()
+) -> LinkScore:
+    """Precision and recall of ``links`` (of gold's pair) against the check set; with
+    ``silent`` (the commitments tracking calls unreported), how they compare with its list."""
     right = [k for k in links if any(_fits(k, g) for g in gold.links)]
     found, same, missed = 0, 0, []
     by_kind: dict[str, list[int]] = {}
@@ -132,9 +152,43 @@ def score_links(name: str, links: Sequence[Link], gold: GoldLinks) -> LinkScore:
             missed.append(g)
     wrong = [k for k in links if k not in right]
     kinds = {k: (v[0], v[1]) for k, v in by_kind.items()}
+    spans = [(c.evidence[0].start, c.evidence[0].end) for c in silent if c.evidence]
     return LinkScore(
-        name, len(links), len(right), len(gold.links), found, same, wrong, missed, kinds
+        name,
+        len(links),
+        len(right),
+        len(gold.links),
+        found,
+        same,
+        wrong,
+        missed,
+        kinds,
+        silent=len(spans),
+        silent_answered=sum(any(_overlap(s, g.plan) for g in gold.links) for s in spans),
+        silent_gold=len(gold.unreported),
+        silent_found=sum(any(_overlap(s, (u[0], u[1])) for s in spans) for u in gold.unreported),
     )
+
+
+def check_tracking(paths: Sequence[str | Path], reports: str | Path) -> list[LinkScore]:
+    """Track each check set's pair of reports (found under ``reports``) and score the links;
+    ``paths`` are check sets or folders of them."""
+    from plangraph.pipeline.corpus import read_inputs
+    from plangraph.pipeline.track import link_documents, unreported
+
+    files: list[Path] = []
+    for path in map(Path, paths):
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    if not files:
+        raise SourceError("no check sets of links (.yaml) found", path=", ".join(map(str, paths)))
+    scores = []
+    for file in files:
+        gold = load_gold_links(file)
+        earlier, later = read_inputs([Path(reports) / gold.earlier, Path(reports) / gold.later])
+        links = link_documents(earlier, later)
+        silent = unreported(earlier, later, links)
+        scores.append(score_links(file.stem, links, gold, silent))
+    return scores
 
 
 def total(scores: Iterable[LinkScore]) -> LinkScore:
@@ -153,6 +207,10 @@ def total(scores: Iterable[LinkScore]) -> LinkScore:
         sum(s.found for s in scores),
         sum(s.same_status for s in scores),
         by_kind=kinds,
+        silent=sum(s.silent for s in scores),
+        silent_answered=sum(s.silent_answered for s in scores),
+        silent_gold=sum(s.silent_gold for s in scores),
+        silent_found=sum(s.silent_found for s in scores),
     )
 
 
@@ -183,9 +241,14 @@ def format_scores(scores: Sequence[LinkScore], errors: bool = False) -> str:
                 for i, (c, w) in enumerate(zip(row, widths, strict=True))
             )
         )
-    kinds = total(scores).by_kind
+    summed = total(scores)
     lines.append(
-        "recall by kind: " + ", ".join(f"{k} {f}/{g}" for k, (g, f) in sorted(kinds.items()))
+        "recall by kind: "
+        + ", ".join(f"{k} {f}/{g}" for k, (g, f) in sorted(summed.by_kind.items()))
+    )
+    lines.append(
+        f"unreported: {summed.silent} listed, {summed.silent_answered} of them answered by a gold"
+        f" link; {summed.silent_found} of the check sets' {summed.silent_gold} listed"
     )
     if errors:
         for s in scores:

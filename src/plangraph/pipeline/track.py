@@ -52,7 +52,9 @@ __all__ = [
     "judge",
     "link_corpus",
     "link_documents",
+    "consecutive",
     "unreported",
+    "unreported_corpus",
 ]
 
 _ABOUT = Decimal("0.05")  # 左右: within 5 %
@@ -357,11 +359,14 @@ def _status(promised: str | None, event: Event | None, kind: str, quote: str) ->
 
 def _project_links(earlier: Records, later: Records) -> list[Link]:
     """Projects of the earlier plan part that the later review names (one identity across
-    documents, :func:`plangraph.vocab.names.project_name`)."""
-    from plangraph.extraction.commitments import step_of
+    documents, :func:`plangraph.vocab.names.project_name`). A project the later report names
+    elsewhere (in its five-year review), or that the earlier plan part does not name, is no
+    answer: that outcome reports on nothing."""
+    from plangraph.pipeline.anchors import Anchor, content_length, normalise
     from plangraph.vocab.names import project_name, slug
 
     planned, reviewed = _within(earlier, _PLAN_PARTS), _within(later, _REVIEW_PARTS)
+    pieces = _plan_commitments(earlier)
     projects = {}
     for p in earlier.projects:
         said = _span_of(p.evidence, planned)
@@ -374,16 +379,24 @@ def _project_links(earlier: Records, later: Records) -> list[Link]:
             continue
         found = projects.get(outcome.reports.removeprefix("project/"))
         answer = _span_of(outcome.evidence, reviewed)
-        if found is None or answer is None:
+        event = _event_at(later, answer) if answer is not None else None
+        if found is None or answer is None or event is None:
+            outcome.reports = outcome.status = None  # not an answer to the plan before
             continue
         project, said = found
-        event = _event_at(later, answer)
-        if (outcome.reports, event and id(event) or answer.start) in seen:
+        piece = next((c for c in pieces if _holds(c.evidence[0], said)), None)
+        name = normalise(project_name(project.name))
+        anchor = Anchor(name, content_length(name), 1, 1, 0)
+        if piece is not None and _mirrored(
+            piece, _Answer(event.object, event.evidence[0], event, None), anchor
+        ):
+            outcome.reports = outcome.status = None  # the review's topic, not its result
             continue
-        seen.add((outcome.reports, event and id(event) or answer.start))
-        status = _status(step_of(said.quote), event, "project", answer.quote)
+        if (outcome.reports, id(event)) in seen:
+            continue
+        seen.add((outcome.reports, id(event)))
+        status = _status(piece.step if piece else None, event, "project", answer.quote)
         outcome.status = status  # type: ignore[assignment]
-        span = event.evidence[0] if event else answer
         links.append(
             _link(
                 earlier,
@@ -394,12 +407,16 @@ def _project_links(earlier: Records, later: Records) -> list[Link]:
                 said,
                 outcome.id or "",
                 outcome.indicator,
-                span,
+                event.evidence[0],
                 status,
                 1.0,
             )
         )
     return links
+
+
+def _holds(outer: Span, inner: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 @dataclass
@@ -727,9 +744,8 @@ def unreported(
     tasks, named programmes in quotes) that ``later``'s review part does not speak of."""
     if links is None:
         links = link_documents(earlier, later)
-    spoken = [
-        (k.commitment_start, k.commitment_end) for k in links if k.earlier == earlier.document.id
-    ]
+    pair = (earlier.document.id, later.document.id)
+    spoken = [(k.commitment_start, k.commitment_end) for k in links if (k.earlier, k.later) == pair]
     out = []
     for c in _plan_commitments(earlier):
         span = c.evidence[0]
@@ -756,21 +772,35 @@ def format_unreported(earlier: Records, commitments: Sequence[Commitment]) -> st
     )
 
 
-def link_corpus(records: Sequence[Records]) -> list[Link]:
-    """Link every pair of consecutive documents of the same region (year Y, then Y+1)."""
+def consecutive(records: Sequence[Records]) -> list[tuple[Records, Records]]:
+    """Every pair of documents of the same region in consecutive years (year Y, then Y+1)."""
     by_region: defaultdict[str | None, list[Records]] = defaultdict(list)
     for rec in records:
         by_region[rec.document.region].append(rec)
-    links: list[Link] = []
+    pairs = []
     for docs in by_region.values():
         by_year: defaultdict[int, list[Records]] = defaultdict(list)
         for rec in docs:
             by_year[rec.document.year].append(rec)
         for year, earlier_docs in sorted(by_year.items()):
             for earlier in earlier_docs:
-                for later in by_year.get(year + 1, []):
-                    links.extend(link_documents(earlier, later))
-    return links
+                pairs.extend((earlier, later) for later in by_year.get(year + 1, []))
+    return pairs
+
+
+def link_corpus(records: Sequence[Records]) -> list[Link]:
+    """Link every pair of consecutive documents of the same region (year Y, then Y+1)."""
+    return [
+        link for earlier, later in consecutive(records) for link in link_documents(earlier, later)
+    ]
+
+
+def unreported_corpus(
+    records: Sequence[Records],
+) -> list[tuple[Records, Records, list[Commitment]]]:
+    """For every pair of consecutive documents of a region, the earlier plan's concrete
+    commitments the later report does not speak of (:func:`unreported`)."""
+    return [(earlier, later, unreported(earlier, later)) for earlier, later in consecutive(records)]
 
 
 def format_links(links: Iterable[Link]) -> str:

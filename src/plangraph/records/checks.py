@@ -31,7 +31,17 @@ _TARGET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _REPORTS = re.compile(r"^(target|project|task|outcome)/[^\s<>\"{}|\\^`]+$")
 _YEARS = (1900, 2200)
 _ORDINALS = (1, 9999)
-_FACTS = ("keywords", "measures", "projects", "tasks", "targets", "outcomes")
+_FACTS = (
+    "keywords",
+    "measures",
+    "projects",
+    "tasks",
+    "targets",
+    "outcomes",
+    "commitments",
+    "events",
+)
+_COMMITTED = re.compile(r"^(target|project|task|commitment)/[^\s<>\"{}|\\^`]+$")
 
 
 class _Checker:
@@ -53,6 +63,7 @@ class _Checker:
         projects = self.unique("projects", "name")
         tasks = self.unique("tasks", "n")
         self.quantities(keywords, measures, projects, tasks, region_keys)
+        self.commitments(keywords)
         for kind in ("measures", "projects", "tasks"):
             for i, item in enumerate(getattr(self.records, kind)):
                 where = f"{kind}[{i}]"
@@ -109,6 +120,21 @@ class _Checker:
                             f"{where}.{ref}",
                             f"expected a number from 1 to 9999, found {number}",
                         )
+
+    def commitments(self, keywords: set[object]) -> None:
+        """A commitment's keyword is known and what it is about is a path (project/SLUG…); an
+        event reports on paths of earlier commitments (commitment/DOC/N, target/DOC/ID…)."""
+        expected = (
+            "expected a path like commitment/DOC/N, target/DOC/ID, project/SLUG or task/DOC/N"
+        )
+        for i, c in enumerate(self.records.commitments):
+            self.ref(c, f"commitments[{i}].keyword", c.keyword, keywords)
+            if c.refers is not None and not _COMMITTED.match(c.refers):
+                self.fail(c, f"commitments[{i}].refers", expected)
+        for i, e in enumerate(self.records.events):
+            for j, path in enumerate(e.reports):
+                if not _COMMITTED.match(path):
+                    self.fail(e, f"events[{i}].reports[{j}]", expected)
 
     def code(self, obj: object, where: str, code: str) -> None:
         from plangraph.vocab.gazetteer import gazetteer
