@@ -777,7 +777,7 @@ def consecutive(records: Sequence[Records]) -> list[tuple[Records, Records]]:
     by_region: defaultdict[str | None, list[Records]] = defaultdict(list)
     for rec in records:
         by_region[rec.document.region].append(rec)
-    pairs = []
+    pairs: list[tuple[Records, Records]] = []
     for docs in by_region.values():
         by_year: defaultdict[int, list[Records]] = defaultdict(list)
         for rec in docs:
