@@ -221,12 +221,14 @@ _REVIEW_PARTS = ("review",)
 
 
 def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outcome, Target]]:
-    year = earlier.document.year
+    year, e_id = earlier.document.year, earlier.document.id
     planned, reviewed = _within(earlier, _PLAN_PARTS), _within(later, _REVIEW_PARTS)
     pairs: list[tuple[bool, float, Outcome, Target]] = []  # (by concept, score, …)
     for outcome in later.outcomes:
-        if outcome.reports is not None or outcome.year != year or outcome.unit is None:
+        if outcome.year != year or outcome.unit is None:
             continue
+        if outcome.reports is not None and not outcome.reports.startswith(f"target/{e_id}/"):
+            continue  # a project named, or a figure already answering another document
         if outcome.period_end is not None:  # a five-year or several-year figure
             continue
         if outcome.evidence and not reviewed(outcome.evidence[0]):
@@ -593,7 +595,11 @@ def _qualitative_links(
                 standard = _standard_anchor(index, commitment, answer, j)
                 if standard is not None and (i not in found or standard.key > found[i].key):
                     found[i] = standard
-        pairs.extend((i, j, anchor) for i, anchor in found.items())
+        pairs.extend(
+            (i, j, anchor)
+            for i, anchor in found.items()
+            if not _mirrored(commitments[i], answer, anchor)
+        )
     best_of_commitment: dict[int, tuple[int, int, int]] = {}
     best_of_answer: dict[int, tuple[int, int, int]] = {}
     for i, j, anchor in pairs:
@@ -609,8 +615,6 @@ def _qualitative_links(
         if anchor.key < best_of_answer[j] and not _own_item(index, j, anchor, pairs):
             continue  # the review piece answers another commitment more surely
         if _specificity(commitment, answer, anchor) < _MIN_SCORE:
-            continue
-        if _mirrored(commitment, answer, anchor):
             continue
         out.append((commitment, answer, anchor))
     return out
@@ -741,9 +745,13 @@ def unreported(
     earlier: Records, later: Records, links: Sequence[Link] | None = None
 ) -> list[Commitment]:
     """The concrete commitments of ``earlier``'s plan part (figures, named projects, livelihood
-    tasks, named programmes in quotes) that ``later``'s review part does not speak of."""
+    tasks, named programmes in quotes) that ``later``'s review part does not speak of: that no
+    link of ``links`` (of :func:`link_documents` on the two; linked here, on copies, when not
+    given) starts from."""
     if links is None:
-        links = link_documents(earlier, later)
+        import copy
+
+        links = link_documents(earlier, copy.deepcopy(later))
     pair = (earlier.document.id, later.document.id)
     spoken = [(k.commitment_start, k.commitment_end) for k in links if (k.earlier, k.later) == pair]
     out = []
