@@ -92,7 +92,13 @@ def _graph_keys(
     from plangraph._version import __version__
 
     settings = hashlib.sha256(__version__.encode())
-    for name in ("units.yaml", "industries.yaml", "extraction.yaml", "indicators.yaml"):
+    for name in (
+        "units.yaml",
+        "industries.yaml",
+        "extraction.yaml",
+        "indicators.yaml",
+        "commitments.yaml",
+    ):
         settings.update(data_file(name).read_bytes())
     keys = []
     for doc, before in zip(documents, earlier, strict=True):

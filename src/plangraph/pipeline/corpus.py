@@ -51,6 +51,7 @@ _DATA_FILES = (
     "industries.yaml",
     "indicators.yaml",
     "indicator-words.yaml",
+    "commitments.yaml",
 )
 _SCRATCH = "plangraph-read-"
 
