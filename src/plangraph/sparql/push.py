@@ -55,6 +55,9 @@ class PushResult:
     action: str  # "replaced" or "merged"
 
 
+_GSP_BATCH = 1000  # triples a Graph Store Protocol request carries (about 200 kB)
+
+
 def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.request.OpenerDirector:
     handlers: list[Any] = []
     if user is not None:
@@ -162,13 +165,17 @@ def push(
                 + ("&" if "?" in endpoint else "?")
                 + urllib.parse.urlencode({"graph": name})
             )
-            request = urllib.request.Request(
-                url,
-                data=_ntriples(triples),
-                method="POST" if merge else "PUT",
-                headers={"Content-Type": "application/n-triples; charset=utf-8"},
-            )
-            _send(opener, request, timeout, what)
+            # a graph in bodies of a bounded size: a store asking for credentials answers the
+            # first request of each with 401 before reading it, and closes on a large body
+            # before the client has sent it (a broken pipe, not the 401)
+            for n, chunk in enumerate(_batches(triples, _GSP_BATCH)):
+                request = urllib.request.Request(
+                    url,
+                    data=_ntriples(chunk),
+                    method="POST" if merge or n else "PUT",
+                    headers={"Content-Type": "application/n-triples; charset=utf-8"},
+                )
+                _send(opener, request, timeout, what)
         else:
             first = True
             for chunk in _batches(triples, batch):
