@@ -2,7 +2,7 @@
 2025 → 2026): the check sets themselves, and how tracking scores on them.
 
 The floors asserted here are what tracking reaches now (README: precision about 0.87, recall
-about 0.49 of all links), so that a change that loses links or makes wrong ones fails; they are
+about 0.50 of all links), so that a change that loses links or makes wrong ones fails; they are
 not the goals of issue 14 (precision 0.9 and recall 0.7), which are not reached yet.
 """
 
@@ -79,7 +79,7 @@ def test_tracking_scores_on_the_check_sets(
     for score in scores:
         assert score.precision >= 0.75, score.name
     assert summed.by_kind["quantity"][1] / summed.by_kind["quantity"][0] >= 0.75
-    assert summed.same_status / summed.found >= 0.75  # the gold status, where a link is found
+    assert summed.same_status / summed.found >= 0.8  # the gold status, where a link is found
 
 
 @pytest.mark.parametrize("pair", PAIRS)

@@ -341,17 +341,20 @@ def _event_at(later: Records, span: Span) -> Event | None:
 
 
 def _status(promised: str | None, event: Event | None, kind: str, quote: str) -> str:
-    """What the later report's words say became of a commitment (see the module's description)."""
+    """What the later report's words say became of a commitment (see the module's description):
+    the step of the event's own piece (not of a result it took along), said of its object (a
+    step word inside the name, 自贸试验区提升战略, is none)."""
+    from plangraph.extraction.commitments import step_of
+
     rules = _rules()
-    step = event.step if event else None
     words = event.evidence[0].quote if event and event.evidence else quote
+    words = re.split(r"[，,；;]", words, maxsplit=1)[0]
+    residue = words.replace(event.object, "") if event and event.object in words else ""
+    step = step_of(residue) if residue.strip() else step_of(words)
     if any(w in words for w in rules["achieved"]):
         return "met"
     if step in rules["statuses"]:
-        status: str = rules["statuses"][step]
-        if promised == "finish" and status == "started":
-            return "started"
-        return status
+        return str(rules["statuses"][step])
     if step in ("increase", "decrease") and promised == step:
         return "met"
     if kind == "project" and any(w in words for w in rules["under_way"]):
