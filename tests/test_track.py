@@ -531,3 +531,11 @@ def test_a_check_set_of_another_form_is_refused(
     bad.write_text("format: plangraph-gold/1\n", encoding="utf-8")
     assert main(["track", "--gold", str(bad), "--reports", str(tmp_path)]) == 2
     assert "bad.yaml" in capsys.readouterr().err
+
+
+def test_the_same_thing_in_another_city_is_not_the_promise(tmp_path: Path) -> None:
+    plan = "2025年安徽省政府工作报告\n二、2025年工作安排\n申建合肥陆港保税物流中心（B型）。\n"
+    other = "2026年安徽省政府工作报告\n一、2025年工作回顾\n滁州保税物流中心（B型）获批设立。\n"
+    assert _statuses(tmp_path, plan, other) == {}
+    same = other.replace("滁州", "合肥陆港")
+    assert _statuses(tmp_path, plan, same) == {"合肥陆港保税物流中心（B型）": "approved"}

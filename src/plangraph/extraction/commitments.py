@@ -38,7 +38,7 @@ PLAN_KINDS = ("plan", "government")
 """The kinds of part whose pieces are commitments (the year's work and the government's own)."""
 
 _PIECE_END = re.compile(r"[，,；;：:。！？!?\n]")
-_TRIM = " \t\u3000（）()、.·…—-"
+_TRIM = " \t\u3000、.·…—-"
 _MIN_OBJECT = 2
 
 

@@ -608,9 +608,14 @@ def _qualitative_links(
     for i, j, anchor in pairs:
         best_of_commitment[i] = max(best_of_commitment.get(i, anchor.key), anchor.key)
         best_of_answer[j] = max(best_of_answer.get(j, anchor.key), anchor.key)
+    said_at, told_at = _places(earlier), _places(later)
     out = []
     for i, j, anchor in pairs:
         commitment, answer = commitments[i], answers[j]
+        said = _places_in(said_at, commitment.evidence[0])
+        told = _places_in(told_at, answer.span)
+        if said and told and not said & told:
+            continue  # 合肥的保税物流中心 is not 滁州的
         if anchor.content < 2 or anchor.plan_df > 1 or anchor.review_df > 2:
             continue  # not specific: several commitments, or many results, hold it
         if anchor.key < best_of_commitment[i] and not _own_part(index, i, anchor, pairs):
@@ -621,6 +626,29 @@ def _qualitative_links(
             continue
         out.append((commitment, answer, anchor))
     return out
+
+
+def _places(records: Records) -> list[tuple[int, str]]:
+    """Where the document names a division below its own region: (offset, its code), sorted
+    (named areas left out: their names are less sure)."""
+    own = records.document.region
+    return sorted(
+        (span.start, region.code)
+        for region in records.regions
+        if region.code and region.code != own
+        for span in region.evidence
+    )
+
+
+def _places_in(places: Sequence[tuple[int, str]], span: Span) -> set[str]:
+    import bisect
+
+    i = bisect.bisect_left(places, (span.start, ""))
+    found = set()
+    while i < len(places) and places[i][0] < span.end:
+        found.add(places[i][1])
+        i += 1
+    return found
 
 
 def _own_part(
