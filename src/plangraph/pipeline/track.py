@@ -487,21 +487,31 @@ _MIN_SCORE = 6  # how specific a pair's anchor must be (see _specificity)
 _MIRRORED = 0.75  # share of both objects an anchor covers when a review lead repeats a plan piece
 
 
-def _standard_anchor(
-    index: AnchorIndex, commitment: Commitment, answer: _Answer, j: int
-) -> Anchor | None:
-    """An anchor from the standard measures: the figure measures what the commitment promised."""
-    from plangraph.pipeline.anchors import Anchor, normalise
+@cache
+def _standard_measures() -> list[tuple[str, str]]:
+    """The standard measures' words, read as phrases are (通航 as 通用航空, 外贸 as 对外贸易)."""
+    from plangraph.pipeline.anchors import normalise
 
-    if answer.outcome is None:
-        return None
-    said = normalise(commitment.object)
+    return [(normalise(a), normalise(b)) for a, b in _rules()["standard_measures"]]
+
+
+def _standard_anchors(
+    index: AnchorIndex, j: int, holders: dict[str, list[int]]
+) -> dict[int, Anchor]:
+    """Anchors from the standard measures: the figure of later phrase ``j`` measures what the
+    commitments holding the promise's words promised (``holders``: promise → their indices)."""
+    from plangraph.pipeline.anchors import Anchor
+
     told = index.review[j]
-    for promise, measure in _rules()["standard_measures"]:
-        if promise in said and measure in told:
-            plan_df, review_df = index.df(promise)[0], index.df(measure)[1]
-            return Anchor(measure, len(measure), plan_df, review_df, told.find(measure))
-    return None
+    found: dict[int, Anchor] = {}
+    for promise, measure in _standard_measures():
+        if measure in told:
+            plan_df, review_df = len(holders[promise]), index.df(measure)[1]
+            for i in holders[promise]:
+                found.setdefault(
+                    i, Anchor(measure, len(measure), plan_df, review_df, told.find(measure))
+                )
+    return found
 
 
 def _quoted(anchor: Anchor, *quotes: str) -> bool:
@@ -584,6 +594,10 @@ def _qualitative_links(
     ]
     answers = _answers(later, linked)
     index = AnchorIndex([c.object for c in commitments], [a.text for a in answers])
+    holders = {
+        promise: [i for i, phrase in enumerate(index.plan) if promise in phrase]
+        for promise, _ in _standard_measures()
+    }
     pairs: list[tuple[int, int, Anchor]] = []
     for j, answer in enumerate(answers):
         found: dict[int, Anchor] = {}
@@ -594,9 +608,8 @@ def _qualitative_links(
                 if i not in found or anchor.key > found[i].key:
                     found[i] = anchor
         if answer.outcome is not None:
-            for i, commitment in enumerate(commitments):
-                standard = _standard_anchor(index, commitment, answer, j)
-                if standard is not None and (i not in found or standard.key > found[i].key):
+            for i, standard in _standard_anchors(index, j, holders).items():
+                if i not in found or standard.key > found[i].key:
                     found[i] = standard
         pairs.extend(
             (i, j, anchor)
