@@ -8,6 +8,7 @@ missing browser fails instead, so the checks cannot silently vanish. Chromium is
 from __future__ import annotations
 
 import base64
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,15 +30,20 @@ SETTLED = "() => document.body.dataset.settled === 'true'"
 
 
 @pytest.fixture(scope="session")
-def browser(chromium: str) -> Iterator[Any]:
+def playwright(chromium: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        launched = pw.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield launched
-        launched.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str, playwright: Any) -> Iterator[Any]:
+    launched = playwright.chromium.launch(
+        executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+    )
+    yield launched
+    launched.close()
 
 
 @dataclass
@@ -267,3 +273,126 @@ def test_overview_leads_to_the_full_network(browser: Any, net: nx.DiGraph, tmp_p
         assert opened.js("() => plangraph.view()") == "full"
         assert _shown(opened) == set(select(net, keyword="数字经济"))
         assert opened.errors == []
+
+
+# -- Chinese on a machine without a CJK font ----------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_without_cjk(
+    chromium: str, playwright: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Any]:
+    """Chromium seeing only the system's fonts that cover no Chinese: a fontconfig file of our
+    own (``FONTCONFIG_FILE``) lists a folder of links to them and nothing else."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list"):
+        pytest.skip("fontconfig's fc-list is not installed")
+
+    def files(*pattern: str) -> set[str]:
+        out = subprocess.run(
+            ["fc-list", *pattern, "-f", "%{file}\n"], capture_output=True, text=True, check=True
+        )
+        return {line for line in out.stdout.splitlines() if line}
+
+    root = tmp_path_factory.mktemp("no-cjk")
+    (root / "fonts").mkdir()
+    for number, path in enumerate(sorted(files() - files(":lang=zh"))):
+        (root / "fonts" / f"{number}-{Path(path).name}").symlink_to(path)
+    config = root / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{root / 'fonts'}</dir>\n  <cachedir>{root / 'cache'}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    check = subprocess.run(
+        ["fc-list", ":lang=zh"], capture_output=True, text=True, check=True, env=env
+    )
+    assert check.stdout == ""  # no font that draws Chinese is left
+    launched = playwright.chromium.launch(
+        executable_path=chromium, args=["--no-sandbox", "--disable-gpu"], env=env
+    )
+    yield launched
+    launched.close()
+
+
+# each character drawn alone with the page's own font stack (the title's): how many different
+# pictures come out; a missing glyph is the same empty box whatever the character
+DISTINCT_GLYPHS = """(chars) => {
+    const family = getComputedStyle(document.querySelector("h1")).fontFamily;
+    const seen = new Set();
+    for (const char of chars) {
+        const canvas = document.createElement("canvas");
+        canvas.width = canvas.height = 40;
+        const ctx = canvas.getContext("2d");
+        ctx.font = "32px " + family;
+        ctx.fillText(char, 4, 34);
+        seen.add(Array.from(ctx.getImageData(0, 0, 40, 40).data).join(","));
+    }
+    return seen.size;
+}"""
+
+
+def _canvas_pixels(opened: Opened) -> bytes:
+    """The network's canvas as RGBA bytes, as the browser drew it."""
+    return base64.b64decode(
+        opened.js(
+            """() => {
+            const canvas = document.querySelector("#network canvas");
+            const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+            let out = "";
+            const bytes = data.data;
+            for (let i = 0; i < bytes.length; i += 8192) {
+                out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+            }
+            return btoa(out);
+        }"""
+        )
+    )
+
+
+def _differing(a: bytes, b: bytes) -> int:
+    import numpy as np
+
+    x = np.frombuffer(a, dtype=np.uint8).astype(int)
+    y = np.frombuffer(b, dtype=np.uint8).astype(int)
+    assert x.shape == y.shape
+    return int((np.abs(x - y).reshape(-1, 4).max(axis=1) > 48).sum())
+
+
+def test_chinese_reads_without_a_cjk_font(
+    browser: Any, browser_without_cjk: Any, net: nx.DiGraph, tmp_path: Path
+) -> None:
+    title = "plangraph — 山西 2024 数字经济"
+    embedded = tmp_path / "embedded.html"
+    embedded.write_text(to_html(net, title=title), encoding="utf-8")
+    plain = tmp_path / "plain.html"
+    plain.write_text(to_html(net, title=title, embed_font=False), encoding="utf-8")
+    chars = "山西数字经济有效益的投资"
+    canvases = {}
+    for name, where, path in [
+        ("embedded, no CJK font", browser_without_cjk, embedded),
+        ("plain, no CJK font", browser_without_cjk, plain),
+        ("embedded, system fonts", browser, embedded),
+    ]:
+        for opened in _open(where, path, 1440, 900):
+            assert opened.errors == [] and opened.requests == [opened.url]
+            distinct = opened.js(DISTINCT_GLYPHS, chars)
+            font = opened.js("() => document.body.dataset.font")
+            canvases[name] = _canvas_pixels(opened)
+            if name.startswith("embedded"):
+                assert font == "loaded", name
+                assert opened.js("() => document.fonts.check('16px \"plangraph CJK\"', '山西')")
+                assert distinct == len(chars), name  # a glyph of its own for each character
+            else:
+                assert font == "none"
+                assert distinct <= 2  # boxes: the machine really has no font for Chinese
+    # the picture without a CJK font is the picture with one; without the embedded font the
+    # labels are boxes, and it differs
+    same = _differing(canvases["embedded, no CJK font"], canvases["embedded, system fonts"])
+    boxes = _differing(canvases["plain, no CJK font"], canvases["embedded, system fonts"])
+    assert boxes > 2000
+    assert same < 0.1 * boxes

@@ -134,3 +134,24 @@ def test_vis_network_is_vendored_with_its_licences() -> None:
     assert "MIT License" in (vendor / "LICENSE-MIT").read_text(encoding="utf-8")
     assert "Apache License" in (vendor / "LICENSE-APACHE-2.0").read_text(encoding="utf-8")
     assert script.decode("utf-8")[-2000:] in to_html(_net())  # inlined in the page
+
+
+def test_page_embeds_the_glyphs_it_uses(sample_network: nx.DiGraph) -> None:
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    page = to_html(sample_network, title="山西 2024")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy is not None and "font-src data:" in policy.group(1)
+    found = re.findall(r"url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)", page)
+    assert len(found) == 1
+    codes = set(TTFont(io.BytesIO(base64.b64decode(found[0]))).getBestCmap())
+    data = _data(page)
+    shown = "".join(n["label"] for n in data["full"]["nodes"]) + "山西"
+    shown += "".join(e["quote"] for n in data["full"]["nodes"] for e in n["evidence"])
+    assert {ord(c) for c in shown if ord(c) > 0x7E} <= codes  # every glyph the page shows
+    assert len(codes) < 2500  # the page's own characters, not the whole font
+    plain = to_html(sample_network, title="山西 2024", embed_font=False)
+    assert "@font-face" not in plain
+    assert len(page) - len(plain) < 350_000  # what the font adds to the sample's page

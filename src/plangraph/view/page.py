@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import itertools
 import json
 import math
 from importlib import resources
@@ -143,22 +144,36 @@ def page_data(net: nx.DiGraph, title: str = "plangraph", view: View = "auto") ->
     }
 
 
-def to_html(net: nx.DiGraph, title: str = "plangraph", *, view: View = "auto") -> str:
+def to_html(
+    net: nx.DiGraph, title: str = "plangraph", *, view: View = "auto", embed_font: bool = True
+) -> str:
     """A self-contained HTML page drawing ``net`` (from :func:`plangraph.to_networkx`).
 
     ``view`` chooses what the page opens on: ``"full"`` (every node), ``"overview"`` (keywords
     and the regions and industries they reach) or ``"auto"``: the overview above
     :data:`OVERVIEW_THRESHOLD` nodes, the full network otherwise. Whenever the overview is in
     the page, a button switches between the two.
+
+    With ``embed_font`` (the default) the page carries the glyphs of the characters it uses,
+    cut from the CJK font plangraph ships (:mod:`plangraph.view.font`), so that Chinese reads
+    on a machine without a CJK font; without it the page relies on the system's fonts.
     """
+    from plangraph.view.font import page_font
+
     data = _json(page_data(net, title, view))
-    vis_js, app_js = _vis_js(), _asset("network.js")
+    vis_js, app_js, css = _vis_js(), _asset("network.js"), _asset("network.css")
+    template = _asset("network.html")
+    font_css = ""
+    if embed_font:
+        font = page_font(itertools.chain(data, title, template, css, app_js))
+        font_css = font.css()
     policy = "; ".join(
         (
             "default-src 'none'",
             f"script-src {_sha256(vis_js)} {_sha256(app_js)}",
             "style-src 'unsafe-inline'",
-            "img-src data:",
+            "img-src data: blob:",
+            "font-src data:",
             "base-uri 'none'",
             "form-action 'none'",
         )
@@ -167,12 +182,12 @@ def to_html(net: nx.DiGraph, title: str = "plangraph", *, view: View = "auto") -
         "{{csp}}": html.escape(policy),
         "{{title}}": html.escape(title),
         "{{count}}": str(len(net)),
-        "{{css}}": _asset("network.css"),
+        "{{css}}": font_css + "\n" + css,
         "{{data}}": data,
         "{{vis_js}}": vis_js,
         "{{app_js}}": app_js,
     }
-    page = _asset("network.html")
+    page = template
     # one pass, so that nothing substituted is ever searched for placeholders again
     pieces = page.split("{{")
     out = [pieces[0]]
@@ -183,9 +198,14 @@ def to_html(net: nx.DiGraph, title: str = "plangraph", *, view: View = "auto") -
 
 
 def write_html(
-    net: nx.DiGraph, path: str | Path, title: str = "plangraph", *, view: View = "auto"
+    net: nx.DiGraph,
+    path: str | Path,
+    title: str = "plangraph",
+    *,
+    view: View = "auto",
+    embed_font: bool = True,
 ) -> None:
     """Write the page for ``net`` to ``path`` atomically, as UTF-8."""
     from plangraph._files import atomic_write
 
-    atomic_write(path, to_html(net, title, view=view))
+    atomic_write(path, to_html(net, title, view=view, embed_font=embed_font))

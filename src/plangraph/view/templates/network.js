@@ -4,12 +4,24 @@
  * no string from the data is ever parsed as HTML, so a label that spells out an image tag with
  * an onerror handler stays text. The filters select exactly what plangraph.view.select.select() selects in Python.
  */
-(function () {
+(function (main) {
+  "use strict";
+  // The canvas measures and draws labels with whatever font is ready when the network is made:
+  // wait (briefly) for the embedded CJK font, so that boxes are sized for its glyphs.
+  const body = document.body;
+  const sample = document.getElementById("network").getAttribute("aria-label") || "中文";
+  const started = () => { body.dataset.font = body.dataset.font || "none"; main(); };
+  if (!document.fonts || !document.fonts.load) { started(); return; }
+  const waited = new Promise((resolve) => setTimeout(resolve, 3000));
+  Promise.race([document.fonts.load('16px "plangraph CJK"', sample + "中文"), waited]).then(
+    (faces) => { body.dataset.font = faces && faces.length ? "loaded" : "none"; started(); },
+    () => { body.dataset.font = "failed"; started(); });
+})(function () {
   "use strict";
 
   const DATA = JSON.parse(document.getElementById("plangraph-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
-  const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", ' +
+  const FONT = '"plangraph CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", ' +
     '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif';
   const TYPES = new Map(DATA.types.map((t) => [t.key, t]));
   const QUALIFIER = {
@@ -831,4 +843,4 @@
     links: () => m.edgeHidden.filter((hidden) => !hidden).length,
     position: (id) => network.canvasToDOM(network.getPositions([id])[id]),
   });
-})();
+});
