@@ -261,10 +261,10 @@ def test_overview_leads_to_the_full_network(browser: Any, net: nx.DiGraph, tmp_p
         summary = overview(net)
         assert opened.js("() => plangraph.view()") == "overview"
         assert opened.js("() => plangraph.drawn()") == len(summary)
-        opened.page.click("#view")
+        opened.page.click("#view-full")
         opened.page.wait_for_function(SETTLED)
         assert opened.js("() => [plangraph.view(), plangraph.drawn()]") == ["full", len(net)]
-        opened.page.click("#view")
+        opened.page.click("#view-overview")
         opened.page.wait_for_function("() => !document.body.dataset.moving")
         keyword = ID + "keyword/shanxi-2024/5"
         x, y = opened.point(keyword)
@@ -396,3 +396,137 @@ def test_chinese_reads_without_a_cjk_font(
     boxes = _differing(canvases["plain, no CJK font"], canvases["embedded, system fonts"])
     assert boxes > 2000
     assert same < 0.1 * boxes
+
+
+# -- many documents: the matrix ---------------------------------------------------------------
+
+MATRIX_TEXTS = """() => Array.from(document.querySelectorAll("#matrix svg text")).map((t) => {
+    const r = t.getBoundingClientRect();
+    return {kind: t.getAttribute("class"), text: t.textContent,
+            size: parseFloat(getComputedStyle(t).fontSize),
+            box: [r.left, r.top, r.right, r.bottom]};
+})"""
+
+
+def _overlapping(boxes: list[list[float]]) -> list[tuple[int, int]]:
+    found = []
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5:
+                found.append((i, j))
+    return found
+
+
+def _three_documents(label: str = "加快建设现代化产业体系", title: str = "报告") -> nx.DiGraph:
+    net = nx.DiGraph(documents={})
+    for n, (doc, code, year) in enumerate(
+        [("a-2024", "140000", "2024"), ("a-2025", "140000", "2025"), ("b-2025", "130000", "2025")]
+    ):
+        net.graph["documents"][doc] = {
+            "iri": ID + "doc/" + doc,
+            "title": title,
+            "year": year,
+            "region": ID + "region/" + code,
+        }
+        region = ID + "region/" + code
+        net.add_node(region, type="Region", label="省" + code, evidence=[], documents=[])
+        net.add_node(f"k{n}", type="Keyword", label=label, evidence=[], documents=[doc])
+        net.add_node(f"p{n}", type="Project", label=label, evidence=[], documents=[doc])
+        net.add_edge(f"k{n}", f"p{n}", relation="keyword")
+        net.add_edge(f"p{n}", region, relation="locatedIn")
+    return net
+
+
+def test_hostile_labels_in_the_matrix_stay_text(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "matrix.html"
+    path.write_text(to_html(_three_documents(SNEAKY + "产业", SNEAKY)), encoding="utf-8")
+    for opened in _open(browser, path):
+        assert opened.js("() => plangraph.view()") == "matrix"
+        cell = opened.page.locator("#matrix circle.cell").first
+        cell.hover()
+        opened.page.wait_for_function("() => !document.getElementById('tooltip').hidden")
+        assert SNEAKY in opened.page.locator("#tooltip").inner_text()
+        year = opened.page.locator("#matrix text.year").first
+        assert SNEAKY in year.locator("title").text_content()
+        cell.click()
+        opened.page.wait_for_function(SETTLED)
+        assert opened.js("() => plangraph.view()") == "part"
+        opened.page.wait_for_timeout(300)
+        assert opened.page.locator("img").count() == 0
+        assert opened.js("() => document.body.dataset.pwned") is None
+        assert opened.dialogs == [] and opened.errors == []
+
+
+@pytest.fixture(scope="module")
+def provinces_page(provinces_build: Path) -> Path:
+    return provinces_build / "graph.html"
+
+
+@pytest.fixture(scope="module")
+def provinces_net(provinces_build: Path) -> nx.DiGraph:
+    return to_networkx(provinces_build / "graph.trig")
+
+
+def test_many_documents_open_on_a_legible_matrix(browser: Any, provinces_page: Path) -> None:
+    from conftest import embedded_data
+
+    data = embedded_data(provinces_page.read_text(encoding="utf-8"))
+    assert len(data["documents"]) == 48 and data["view"] == "matrix"
+    for opened in _open(browser, provinces_page, 1440, 900):
+        assert opened.errors == [] and opened.requests == [opened.url]
+        assert opened.js("() => plangraph.view()") == "matrix"
+        assert opened.js("() => plangraph.drawn()") == 0  # no network is made to open the page
+        texts = opened.js(MATRIX_TEXTS)
+        years = [t for t in texts if t["kind"] == "year"]
+        assert len(years) == 48
+        places = [t["text"] for t in texts if t["kind"] == "place"]
+        assert len(places) == 24 and "安徽" in places and "新疆" in places
+        rows = [t["text"] for t in texts if t["kind"] == "row-name"]
+        assert "现代化产业体系" in rows and "地区生产总值增长" in rows
+        # legible: 11 CSS pixels or more, drawn at scale 1, nothing overlapping, nothing cut
+        assert min(t["size"] for t in texts) >= 11
+        assert opened.js("() => document.querySelector('#matrix svg').getScreenCTM().a") == 1
+        for kind in ("year", "place", "row-name"):
+            boxes = [t["box"] for t in texts if t["kind"] == kind]
+            assert _overlapping(boxes) == [], kind
+        assert all(t["box"][3] - t["box"][1] >= 11 for t in texts)
+        width = opened.js(
+            "() => [document.getElementById('matrix').scrollWidth,"
+            " document.getElementById('matrix').clientWidth]"
+        )
+        assert width[0] <= width[1]  # all 48 columns in view at 1440 × 900
+        assert opened.js("() => document.body.dataset.font") == "loaded"
+
+
+def test_a_matrix_cell_opens_its_part_of_the_network(
+    browser: Any, provinces_page: Path, provinces_net: nx.DiGraph
+) -> None:
+    for opened in _open(browser, provinces_page, 1440, 900):
+        cell = opened.page.locator("#matrix circle.cell[data-kind=theme]").nth(60)
+        doc = cell.get_attribute("data-doc")
+        count = int(cell.get_attribute("data-count"))
+        cell.click()
+        opened.page.wait_for_function(SETTLED)
+        assert opened.js("() => plangraph.view()") == "part"
+        shown = _shown(opened)
+        keywords = {n for n in shown if provinces_net.nodes[n]["type"] == "Keyword"}
+        assert keywords and all(provinces_net.nodes[k]["documents"][0] == doc for k in keywords)
+        expected = set(select(provinces_net, keyword=sorted(keywords))) & set(
+            select(provinces_net, document=doc)
+        )
+        assert shown == expected
+        facts = [
+            n
+            for n in shown
+            if provinces_net.nodes[n]["type"]
+            in ("Measure", "Project", "Target", "Outcome", "LivelihoodTask")
+        ]
+        assert len(facts) >= count  # the cell's facts, and what else stands under its keywords
+        labels = opened.js("() => plangraph.labels()")
+        assert {lab["id"] for lab in labels} >= keywords
+        assert min(lab["px"] for lab in labels) >= 11
+        assert all(lab["drawn"] == lab["text"] and "…" not in lab["drawn"] for lab in labels)
+        assert opened.errors == []
+        opened.page.click("#view-matrix")
+        assert opened.js("() => plangraph.view()") == "matrix"

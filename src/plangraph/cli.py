@@ -504,9 +504,10 @@ def _parser() -> argparse.ArgumentParser:
     viz.add_argument("--industry", metavar="I", help="facts of an industry")
     viz.add_argument(
         "--view",
-        choices=("auto", "full", "overview"),
+        choices=("auto", "full", "overview", "matrix"),
         default="auto",
-        help="what the page opens on (default auto: the keyword overview above 1500 nodes)",
+        help="what the page opens on (default auto: the matrix of themes × documents from 3"
+        " documents on, else the keyword overview above 1500 nodes, else the full network)",
     )
     viz.add_argument(
         "--no-font",

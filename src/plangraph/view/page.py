@@ -23,11 +23,21 @@ from typing import TYPE_CHECKING, Any, Literal
 from plangraph.view.clusters import hubs, overview
 from plangraph.view.kinds import NODE_TYPES, TYPE_NAMES
 from plangraph.view.layout import font_size, layout, ring_layout
+from plangraph.view.matrix import matrix
+from plangraph.view.select import select
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["STYLE", "OVERVIEW_THRESHOLD", "View", "page_data", "to_html", "write_html"]
+__all__ = [
+    "STYLE",
+    "MATRIX_THRESHOLD",
+    "OVERVIEW_THRESHOLD",
+    "View",
+    "page_data",
+    "to_html",
+    "write_html",
+]
 
 # type → (colour, vis-network shape, Chinese name); shapes draw the label below the node,
 # except the keyword's box, which holds its label
@@ -49,7 +59,12 @@ OVERVIEW_THRESHOLD = 1500
 """Above this many nodes the page opens on the keyword-level overview (the full network is a
 click away)."""
 
-View = Literal["auto", "full", "overview"]
+MATRIX_THRESHOLD = 3
+"""From this many documents on the page opens on the matrix of themes × documents (it is offered
+from two documents on)."""
+
+View = Literal["auto", "full", "overview", "matrix"]
+VIEWS: tuple[str, ...] = ("auto", "full", "overview", "matrix")
 
 
 def _json(value: Any) -> str:
@@ -97,6 +112,21 @@ def _part(net: nx.DiGraph, weighted: bool = False) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges}
 
 
+def _document_layouts(net: nx.DiGraph) -> dict[str, list[float]]:
+    """Each document's own network laid out alone (as ``select(net, document=...)`` gives it),
+    as flat ``[node index, x, y, …]`` lists: the matrix opens a part of one document there, so
+    that the regions and industries it shares with other documents sit beside it."""
+    index = {node: i for i, node in enumerate(net)}
+    out: dict[str, list[float]] = {}
+    for doc in net.graph.get("documents", {}):
+        part = select(net, document=doc)
+        flat: list[float] = []
+        for node, (x, y) in (layout(part) if len(part) else {}).items():
+            flat += [index[node], x, y]
+        out[doc] = flat
+    return out
+
+
 def _english(kind: str) -> str:
     """``LivelihoodTask`` → ``Livelihood task``."""
     return "".join(f" {c.lower()}" if c.isupper() and i else c for i, c in enumerate(kind))
@@ -119,8 +149,8 @@ def _sha256(script: str) -> str:
 
 def page_data(net: nx.DiGraph, title: str = "plangraph", view: View = "auto") -> dict[str, Any]:
     """What the page's script receives: both views, the types' styles and the documents."""
-    if view not in ("auto", "full", "overview"):
-        raise ValueError(f"view must be auto, full or overview, not {view!r}")
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
     unknown = {a.get("type") for _, a in net.nodes(data=True)} - set(STYLE)
     if unknown:
         raise ValueError(
@@ -128,7 +158,14 @@ def page_data(net: nx.DiGraph, title: str = "plangraph", view: View = "auto") ->
         )
     large = len(net) > OVERVIEW_THRESHOLD
     with_overview = large or view == "overview"
-    start = "overview" if view == "overview" or (view == "auto" and large) else "full"
+    documents = len(net.graph.get("documents", {}))
+    with_matrix = documents >= 2 or view == "matrix"
+    if view != "auto":
+        start = view
+    elif documents >= MATRIX_THRESHOLD:
+        start = "matrix"
+    else:
+        start = "overview" if large else "full"
     return {
         "title": title,
         "count": len(net),
@@ -141,6 +178,8 @@ def page_data(net: nx.DiGraph, title: str = "plangraph", view: View = "auto") ->
         "documents": _plain(net.graph.get("documents", {})),
         "full": _part(net),
         "overview": _part(overview(net), weighted=True) if with_overview else None,
+        "matrix": matrix(net) if with_matrix else None,
+        "layouts": _document_layouts(net) if with_matrix else None,
     }
 
 
@@ -149,10 +188,11 @@ def to_html(
 ) -> str:
     """A self-contained HTML page drawing ``net`` (from :func:`plangraph.to_networkx`).
 
-    ``view`` chooses what the page opens on: ``"full"`` (every node), ``"overview"`` (keywords
-    and the regions and industries they reach) or ``"auto"``: the overview above
-    :data:`OVERVIEW_THRESHOLD` nodes, the full network otherwise. Whenever the overview is in
-    the page, a button switches between the two.
+    ``view`` chooses what the page opens on: ``"matrix"`` (themes and indicators × documents,
+    see :mod:`plangraph.view.matrix`), ``"full"`` (every node), ``"overview"`` (keywords and
+    the regions and industries they reach) or ``"auto"``: the matrix from
+    :data:`MATRIX_THRESHOLD` documents on, else the overview above :data:`OVERVIEW_THRESHOLD`
+    nodes, else the full network. Buttons switch between the views the page holds.
 
     With ``embed_font`` (the default) the page carries the glyphs of the characters it uses,
     cut from the CJK font plangraph ships (:mod:`plangraph.view.font`), so that Chinese reads
@@ -161,16 +201,17 @@ def to_html(
     from plangraph.view.font import page_font
 
     data = _json(page_data(net, title, view))
-    vis_js, app_js, css = _vis_js(), _asset("network.js"), _asset("network.css")
+    vis_js, matrix_js, app_js = _vis_js(), _asset("matrix.js"), _asset("network.js")
+    css = _asset("network.css")
     template = _asset("network.html")
     font_css = ""
     if embed_font:
-        font = page_font(itertools.chain(data, title, template, css, app_js))
+        font = page_font(itertools.chain(data, title, template, css, matrix_js, app_js))
         font_css = font.css()
     policy = "; ".join(
         (
             "default-src 'none'",
-            f"script-src {_sha256(vis_js)} {_sha256(app_js)}",
+            f"script-src {_sha256(vis_js)} {_sha256(matrix_js)} {_sha256(app_js)}",
             "style-src 'unsafe-inline'",
             "img-src data: blob:",
             "font-src data:",
@@ -185,6 +226,7 @@ def to_html(
         "{{css}}": font_css + "\n" + css,
         "{{data}}": data,
         "{{vis_js}}": vis_js,
+        "{{matrix_js}}": matrix_js,
         "{{app_js}}": app_js,
     }
     page = template

@@ -41,7 +41,8 @@
   const EDGE = "#9aa3ad";
   const $ = (id) => document.getElementById(id);
 
-  // -- the two views: the full network and (for large graphs) the keyword overview ----------
+  // -- the views: the matrix of many documents (DOM, matrix.js), the full network, the keyword
+  // overview (large graphs) and a part of the full network opened from the matrix ------------
 
   function model(name, part) {
     const nodes = part.nodes;
@@ -56,13 +57,56 @@
       visible: new Set(nodes.keys()), dimmed: new Array(nodes.length).fill(false),
       edgeHidden: new Array(part.edges.length).fill(false),
       edgeDimmed: new Array(part.edges.length).fill(false),
+      labelled: new Array(nodes.length).fill(false), fontSize: new Array(nodes.length).fill(0),
+      shift: new Array(nodes.length).fill(0), drawnShift: new Array(nodes.length).fill(0),
       data: null, settledOnce: false,
     };
   }
 
-  const views = { full: model("full", DATA.full) };
+  // a view of some nodes of another, at the positions given (a Map: index → [x, y])
+  function subModel(name, base, keep, positions) {
+    const order = Array.from(keep).sort((a, b) => a - b);
+    const at = new Map(order.map((i, k) => [i, k]));
+    const edges = [];
+    for (const e of base.edges) {
+      if (at.has(e[0]) && at.has(e[1])) edges.push([at.get(e[0]), at.get(e[1])].concat(e.slice(2)));
+    }
+    const nodes = order.map((i) => {
+      const p = positions.get(i);
+      return p ? Object.assign({}, base.nodes[i], { x: p[0], y: p[1] }) : base.nodes[i];
+    });
+    return model(name, { nodes, edges });
+  }
+
+  // where a document's nodes sit when its network is laid out alone (made in Python)
+  function documentLayout(doc) {
+    const flat = (DATA.layouts || {})[doc];
+    if (!flat) return null;
+    const positions = new Map();
+    for (let k = 0; k < flat.length; k += 3) positions.set(flat[k], [flat[k + 1], flat[k + 2]]);
+    return positions;
+  }
+
+  // nodes from several documents: the first one in the middle, the others on rings around it
+  function ringLayout(keep, first) {
+    const positions = new Map([[first, [0, 0]]]);
+    let k = 0;
+    for (const i of keep) {
+      if (i === first) continue;
+      const ring = Math.floor(Math.sqrt(k / 6)) + 1;
+      const onRing = 6 * (2 * ring - 1);
+      const angle = (2 * Math.PI * (k - 6 * (ring - 1) * (ring - 1))) / onRing;
+      positions.set(i, [ring * 120 * Math.cos(angle), ring * 120 * Math.sin(angle)]);
+      k += 1;
+    }
+    return positions;
+  }
+
+  const views = { full: model("full", DATA.full), empty: model("empty", { nodes: [], edges: [] }) };
   if (DATA.overview) views.overview = model("overview", DATA.overview);
-  let m = views[DATA.view] || views.full;
+  let mode = DATA.view === "matrix" && DATA.matrix ? "matrix" : "network";
+  let m = mode === "matrix" ? views.empty : views[DATA.view] || views.full;
+  let partTitle = "";
 
   const state = {
     document: "", keyword: "", region: "", industry: "",
@@ -154,11 +198,9 @@
 
   // -- how nodes and edges look ------------------------------------------------------------
 
-  function shortLabel(n, v) {
-    let text = n.label;
-    if (n.type !== "Keyword" && text.length > 14) text = text.slice(0, 13) + "…";
-    if (v.name === "overview" && n.type === "Keyword") text += " · " + n.members;
-    return text;
+  // the whole label, never cut: a label that has no room is not drawn (see placeLabels)
+  function fullLabel(n, v) {
+    return v.name === "overview" && n.type === "Keyword" ? n.label + " · " + n.members : n.label;
   }
 
   function nodeStyle(v, i, dim) {
@@ -172,7 +214,8 @@
         highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" },
       };
       style.font = {
-        face: FONT, size: n.font || 24, color: dim ? "#b5bac1" : "#ffffff", strokeWidth: 0,
+        face: FONT, size: v.fontSize[i] || n.font || 24, color: dim ? "#b5bac1" : "#ffffff",
+        strokeWidth: 0,
       };
     } else {
       style.color = {
@@ -180,7 +223,8 @@
         highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" },
       };
       style.font = {
-        face: FONT, size: 12, color: dim ? "#b5bac1" : "#24292f",
+        face: FONT, size: v.fontSize[i] || 12, color: dim ? "#b5bac1" : "#24292f",
+        vadjust: v.shift[i] || 0,
         strokeWidth: 3, strokeColor: "#ffffff",
       };
     }
@@ -191,7 +235,9 @@
     const n = v.nodes[i];
     const t = TYPES.get(n.type);
     const node = nodeStyle(v, i, false);
-    node.label = shortLabel(n, v);
+    // keywords are labelled from the start; the others once the view has settled
+    node.label = t.shape === "box" ? fullLabel(n, v) : "";
+    v.labelled[i] = t.shape === "box";
     node.shape = t.shape;
     node.x = n.x;
     node.y = n.y;
@@ -294,6 +340,7 @@
     network.setOptions({ physics: { enabled: false } });
     const ms = Math.round(performance.now());
     if (!document.body.dataset.settledMs) document.body.dataset.settledMs = String(ms);
+    placeLabels();
     document.body.dataset.settled = "true";
     physicsButton(false);
     report();
@@ -517,6 +564,124 @@
   });
   for (const name of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(name, hideTooltip);
 
+  // -- labels: drawn at a legible size on screen, or not drawn; the most telling first -------
+
+  // on-screen pixels: keywords, projects and regions keep at least this size at any zoom;
+  // the others show once the zoom brings their label to READABLE pixels
+  const LABEL_PX = { Keyword: 15, Project: 13, Region: 13 };
+  const READABLE = 11;
+  const RANK = ["Keyword", "Region", "Project", "Industry", "LivelihoodTask", "Target",
+    "Outcome", "Measure"];
+  const measurer = document.createElement("canvas").getContext("2d");
+  const widths = new Map();
+
+  function textWidth(text, px) {
+    const key = px.toFixed(1) + "|" + text;
+    let w = widths.get(key);
+    if (w === undefined) {
+      measurer.font = px + "px " + FONT;
+      w = measurer.measureText(text).width;
+      if (widths.size > 20000) widths.clear();
+      widths.set(key, w);
+    }
+    return w;
+  }
+
+  // Greedy placement: by rank (then links), each label at its size takes a box on screen; one
+  // that would overlap a box already taken is left out, whole, for this zoom (the tooltip and
+  // the details panel still give it).
+  function placeLabels() {
+    const v = m;
+    if (mode === "matrix" || !v.data || !v.nodes.length) return;
+    const scale = network.getScale();
+    const box = container.getBoundingClientRect();
+    const shown = Array.from(v.visible);
+    const at = network.getPositions(shown.map((i) => v.nodes[i].id));
+    shown.sort((a, b) => RANK.indexOf(v.nodes[a].type) - RANK.indexOf(v.nodes[b].type) ||
+      v.nodes[b].degree - v.nodes[a].degree || a - b);
+    const grid = new Map();
+    const CELL = 80;
+    const taken = [];
+    const hits = (r) => {
+      for (let gx = Math.floor(r[0] / CELL); gx <= Math.floor(r[2] / CELL); gx++) {
+        for (let gy = Math.floor(r[1] / CELL); gy <= Math.floor(r[3] / CELL); gy++) {
+          for (const k of grid.get(gx + "," + gy) || []) {
+            const o = taken[k];
+            if (r[0] < o[2] && o[0] < r[2] && r[1] < o[3] && o[1] < r[3]) return true;
+          }
+        }
+      }
+      return false;
+    };
+    const take = (r) => {
+      taken.push(r);
+      for (let gx = Math.floor(r[0] / CELL); gx <= Math.floor(r[2] / CELL); gx++) {
+        for (let gy = Math.floor(r[1] / CELL); gy <= Math.floor(r[3] / CELL); gy++) {
+          const key = gx + "," + gy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push(taken.length - 1);
+        }
+      }
+    };
+    const updates = [];
+    const placed = [];
+    for (const i of shown) {
+      const n = v.nodes[i];
+      const keyword = n.type === "Keyword";
+      const base = keyword ? n.font || 24 : 12;
+      const least = LABEL_PX[n.type];
+      const size = least ? Math.max(base, least / scale) : base;
+      const px = size * scale;
+      const text = fullLabel(n, v);
+      let show = px >= READABLE - 0.01;
+      const p = at[n.id] && network.canvasToDOM(at[n.id]);
+      if (show && p) {
+        const w = textWidth(text, px);
+        const h = px * 1.3;
+        let r;
+        let shift = 0;
+        if (keyword) {
+          r = [p.x - w / 2 - 12 * scale, p.y - h / 2 - 8 * scale, p.x + w / 2 + 12 * scale,
+            p.y + h / 2 + 8 * scale];
+        } else {
+          // below the node, where vis-network puts it, or else above it (font.vadjust)
+          const radius = Math.min(34, 7 + 2.4 * Math.sqrt(n.degree)) * scale;
+          const below = [p.x - w / 2 - 2, p.y + radius + 3, p.x + w / 2 + 2, p.y + radius + 5 + h];
+          const above = [below[0], p.y - radius - 5 - h, below[2], p.y - radius - 3];
+          r = hits(below) && !hits(above) ? above : below;
+          if (r === above) shift = -(2 * radius + h + 6) / scale;
+        }
+        const onScreen = r[2] > 0 && r[0] < box.width && r[3] > 0 && r[1] < box.height;
+        if (keyword) take(r);
+        else if (onScreen && !hits(r)) take(r);
+        else show = false;
+        if (show) v.shift[i] = shift;
+        if (show && onScreen) placed.push({ id: n.id, type: n.type, px, box: r, text });
+      } else if (!keyword) {
+        show = false;
+      }
+      const fontSize = keyword || show ? size : 12;
+      if (show !== v.labelled[i] || fontSize !== v.fontSize[i] || v.shift[i] !== v.drawnShift[i]) {
+        v.drawnShift[i] = v.shift[i];
+        v.labelled[i] = show;
+        v.fontSize[i] = fontSize;
+        const update = nodeStyle(v, i, v.dimmed[i]);
+        update.label = show || keyword ? text : "";
+        updates.push(update);
+      }
+    }
+    if (updates.length) v.data.nodes.update(updates);
+    v.placed = placed;
+    document.body.dataset.labels = String(placed.length);
+  }
+
+  let labelTimer = null;
+  function placeLabelsSoon() {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(placeLabels, 60);
+  }
+  for (const name of ["zoom", "dragEnd", "animationFinished", "resize"]) network.on(name, placeLabelsSoon);
+
   // -- selection: details and the neighbourhood highlight ------------------------------------
 
   function neighbourhood(v, i) {
@@ -611,6 +776,7 @@
     if (updates.length) v.data.nodes.update(updates);
     if (selected !== null && !shown.has(selected)) clearSelection(); else restyle();
     report();
+    placeLabelsSoon();
     if (fit && shown.size) {
       moving();
       network.fit({ nodes: Array.from(shown, (i) => v.nodes[i].id), animation: { duration: 350 } });
@@ -757,10 +923,18 @@
     if (!q) { status.textContent = ""; matches = []; return; }
     if (q !== lastQuery || !next) {
       lastQuery = q;
-      matches = find(m, q);
-      if (!matches.length && m.name === "overview" && find(views.full, q).length) {
-        switchView("full");
-        matches = find(m, q);
+      matches = mode === "matrix" ? [] : find(m, q);
+      if (!matches.length && (mode === "matrix" || m.name !== "full")) {
+        const inFull = find(views.full, q);
+        if (inFull.length && DATA.matrix) {
+          // many documents: open the part around the best match, not the whole network
+          const found = around(inFull[0]);
+          openPart(found.indices, views.full.nodes[inFull[0]].label, found.upwards, found.doc);
+          matches = find(m, q);
+        } else if (inFull.length) {
+          switchView("full");
+          matches = find(m, q);
+        }
       }
       matchAt = -1;
     }
@@ -779,8 +953,12 @@
 
   // -- views ----------------------------------------------------------------------------------
 
-  function switchView(name) {
-    if (!views[name] || name === m.name) return;
+  function switchView(name, force) {
+    if (name === "matrix") { showMatrix(); return; }
+    if (!views[name]) return;
+    const wasMatrix = mode === "matrix";
+    hideMatrix();
+    if (name === m.name && !force) { if (wasMatrix) { viewButton(); report(); } return; }
     network.storePositions();
     hideTooltip();
     selected = null;
@@ -800,15 +978,149 @@
     viewButton();
   }
 
-  function viewButton() {
-    const button = $("view");
-    if (!views.overview) { button.hidden = true; return; }
-    button.hidden = false;
-    button.textContent = m.name === "overview"
-      ? "全部节点 Full network (" + DATA.count + ")"
-      : "关键词概览 Keyword overview";
+  // the part of the full network under some nodes: what they reach downwards and, for facts
+  // without a keyword of their own in the part, what stands above them
+  function partOf(indices, upwards) {
+    const v = views.full;
+    const keep = reach(v, indices, true);
+    if (upwards) for (const i of reach(v, indices, false)) keep.add(i);
+    return keep;
   }
-  $("view").addEventListener("click", () => switchView(m.name === "overview" ? "full" : "overview"));
+
+  function openPart(indices, title, upwards, doc) {
+    if (!indices.length) return;
+    let keep = partOf(indices, upwards);
+    let positions = doc ? documentLayout(doc) : null;
+    if (positions) keep = new Set(Array.from(keep).filter((i) => positions.has(i)));
+    else positions = ringLayout(keep, indices[0]);
+    views.part = subModel("part", views.full, keep, positions);
+    partTitle = title;
+    Object.assign(state, { document: "", keyword: "", region: "", industry: "" });
+    switchView("part", true);
+  }
+
+  function around(i) {
+    // a fact: its keyword's cluster in its document; a region or industry: it and what links
+    // to it, from every document
+    const v = views.full;
+    const doc = (v.nodes[i].documents || [])[0];
+    const above = Array.from(reach(v, [i], false)).filter((j) => v.nodes[j].type === "Keyword" &&
+      (v.nodes[j].documents || [])[0] === doc);
+    if (doc && above.length) return { indices: above, upwards: false, doc };
+    return { indices: [i].concat(Array.from(neighbourhood(v, i)).filter((j) => j !== i)),
+      upwards: false, doc: null };
+  }
+
+  // -- the matrix -----------------------------------------------------------------------------
+
+  const matrixHost = $("matrix");
+  let matrixDrawn = false;
+
+  function cellTip(kind, cell) {
+    const doc = DATA.matrix.documents[cell[1]];
+    const box = el("div", "card");
+    box.appendChild(el("div", "kind", documentName(doc.id)));
+    if (kind === "theme") {
+      const theme = DATA.matrix.themes[cell[0]];
+      box.appendChild(el("h2", null, theme.zh + " · " + theme.en));
+      box.appendChild(el("p", "hint", cell[2] + " 条事实 facts（举措、项目、目标… measures, projects, targets…）"));
+      const list = el("ul", "plain");
+      for (const id of cell[3]) {
+        const i = views.full.byId.get(id);
+        if (i !== undefined) list.appendChild(el("li", null, views.full.nodes[i].label));
+      }
+      box.appendChild(list);
+    } else {
+      const concept = DATA.matrix.concepts[cell[0]];
+      box.appendChild(el("h2", null, concept.zh + " · " + concept.en));
+      const list = el("ul", "plain");
+      for (const id of cell[3].slice(0, 8)) {
+        const i = views.full.byId.get(id);
+        if (i === undefined) continue;
+        const n = views.full.nodes[i];
+        list.appendChild(el("li", null, n.label + (n.year ? "（" + n.year + "）" : "")));
+      }
+      if (cell[3].length > 8) list.appendChild(el("li", "hint", "… " + (cell[3].length - 8)));
+      box.appendChild(list);
+    }
+    box.appendChild(el("p", "hint", "点击打开这部分网络 Click to open this part of the network"));
+    return box;
+  }
+
+  function rowTip(kind, row) {
+    const box = el("div", "card");
+    box.appendChild(el("h2", null, row.zh));
+    box.appendChild(el("p", null, row.en));
+    if (kind === "theme") {
+      box.appendChild(el("p", "hint", row.keywords + " 个关键词 keywords" +
+        (row.words.length ? "；共有的词 shared words：" + row.words.join("、") : "")));
+    } else {
+      box.appendChild(el("p", "hint", "指标概念 indicator concept " + row.key));
+    }
+    return box;
+  }
+
+  function drawMatrix() {
+    plangraphMatrix.draw(matrixHost, DATA.matrix, {
+      font: FONT,
+      width: matrixHost.clientWidth,
+      onCell: (kind, cell) => showTooltip(cellTip(kind, cell)),
+      onRow: (kind, row) => showTooltip(rowTip(kind, row)),
+      onLeave: hideTooltip,
+      onOpen: (kind, cell) => {
+        hideTooltip();
+        const doc = DATA.matrix.documents[cell[1]];
+        const row = kind === "theme" ? DATA.matrix.themes[cell[0]] : DATA.matrix.concepts[cell[0]];
+        const indices = cell[3].map((id) => views.full.byId.get(id)).filter((i) => i !== undefined);
+        openPart(indices, documentName(doc.id) + " · " + row.zh, kind !== "theme", doc.id);
+      },
+      onColumn: (doc) => {
+        const indices = [];
+        views.full.nodes.forEach((n, i) => {
+          if (n.type === "Keyword" && (n.documents || [])[0] === doc.id) indices.push(i);
+        });
+        openPart(indices, documentName(doc.id), false, doc.id);
+      },
+    });
+    matrixDrawn = true;
+  }
+
+  function showMatrix() {
+    if (!DATA.matrix) return;
+    mode = "matrix";
+    hideTooltip();
+    matrixHost.hidden = false;
+    if (!matrixDrawn) drawMatrix();
+    document.body.dataset.mode = "matrix";
+    viewButton();
+    report();
+  }
+
+  function hideMatrix() {
+    mode = "network";
+    matrixHost.hidden = true;
+    document.body.dataset.mode = "network";
+  }
+
+  matrixHost.addEventListener("mousemove", (event) => {
+    pointer = { x: event.clientX, y: event.clientY };
+    if (!tooltip.hidden) place();
+  });
+
+  function viewButton() {
+    const buttons = { matrix: $("view-matrix"), overview: $("view-overview"), full: $("view-full") };
+    buttons.matrix.hidden = !DATA.matrix;
+    buttons.overview.hidden = !views.overview;
+    buttons.full.hidden = !DATA.matrix && !views.overview;
+    buttons.full.textContent = "全部节点 Full network (" + DATA.count + ")";
+    const current = mode === "matrix" ? "matrix" : m.name;
+    for (const [name, button] of Object.entries(buttons)) {
+      button.setAttribute("aria-pressed", String(name === current));
+    }
+  }
+  for (const name of ["matrix", "overview", "full"]) {
+    $("view-" + name).addEventListener("click", () => switchView(name));
+  }
 
   function report() {
     const v = m;
@@ -819,22 +1131,36 @@
       DATA.full.edges.length + " 条连线 links";
     const parts = ["显示 Showing " + v.visible.size + " / " + v.nodes.length +
       (v.name === "overview" ? " 概览节点 overview nodes" : " 节点 nodes") + ", " + links + " 连线 links"];
+    if (mode === "matrix") {
+      const shownThemes = DATA.matrix.themes.filter((t) => t.keywords > 0).length;
+      parts[0] = "矩阵 Matrix: " + DATA.matrix.documents.length + " 个文件 documents × " +
+        shownThemes + " 个主题 themes, " + DATA.matrix.concepts.length + " 个指标 indicators";
+    } else if (v.name === "part") {
+      parts.unshift("部分 Part: " + partTitle);
+    }
     if (document.body.dataset.settledMs) {
       parts.push(settled ? "布局完成 settled" : "布局中 settling…");
     }
     $("status").textContent = parts.join(" · ");
-    document.body.dataset.view = v.name;
+    document.body.dataset.view = mode === "matrix" ? "matrix" : v.name;
     document.body.dataset.shown = String(v.visible.size);
   }
 
   fillSelects();
   viewButton();
-  report();
+  if (mode === "matrix") {
+    showMatrix();
+    settle();
+  } else {
+    document.body.dataset.mode = "network";
+    report();
+  }
 
   // for scripts and tests that drive the page: read-only views of its state
   window.plangraph = Object.freeze({
     network,
-    view: () => m.name,
+    view: () => (mode === "matrix" ? "matrix" : m.name),
+    mode: () => mode,
     count: () => DATA.count,
     drawn: () => m.data.nodes.length,
     shown: () => Array.from(m.visible, (i) => m.nodes[i].id),
@@ -842,5 +1168,11 @@
     dimmed: () => m.dimmed.filter(Boolean).length,
     links: () => m.edgeHidden.filter((hidden) => !hidden).length,
     position: (id) => network.canvasToDOM(network.getPositions([id])[id]),
+    // the labels drawn now: id, type, on-screen size in CSS pixels, box on the canvas, text
+    // (the size is read back from what vis-network was given, at the present zoom)
+    labels: () => (m.placed || []).map((l) => Object.assign({}, l, {
+      box: l.box.slice(), px: m.data.nodes.get(l.id).font.size * network.getScale(),
+      drawn: m.data.nodes.get(l.id).label,
+    })),
   });
 });
