@@ -530,3 +530,111 @@ def test_a_matrix_cell_opens_its_part_of_the_network(
         assert opened.errors == []
         opened.page.click("#view-matrix")
         assert opened.js("() => plangraph.view()") == "matrix"
+
+
+# -- labels at a glance -------------------------------------------------------------------------
+
+
+def test_labels_are_legible_at_the_fitted_zoom(
+    browser: Any, sample_file: Path, net: nx.DiGraph
+) -> None:
+    for opened in _open(browser, sample_file, 1440, 900):
+        labels = opened.js("() => plangraph.labels()")
+        by_type: dict[str, int] = {}
+        for label in labels:
+            by_type[label["type"]] = by_type.get(label["type"], 0) + 1
+            assert label["drawn"] == label["text"] == net.nodes[label["id"]]["label"]  # whole
+        assert min(label["px"] for label in labels) >= 13  # CSS pixels on screen
+        keywords = [n for n, a in net.nodes(data=True) if a["type"] == "Keyword"]
+        assert by_type["Keyword"] == len(keywords)
+        named = sum(1 for _, a in net.nodes(data=True) if a["type"] in ("Project", "Region"))
+        assert by_type.get("Project", 0) + by_type.get("Region", 0) >= 0.6 * named
+        assert set(by_type) == {"Keyword", "Project", "Region"}  # measures wait for a zoom
+        assert _overlapping([label["box"] for label in labels]) == []
+        # zoomed in, measures and targets get their labels too, at a legible size
+        measure = (
+            _named(net, "推进雄忻高铁建设")
+            if "推进雄忻高铁建设" in {a["label"] for _, a in net.nodes(data=True)}
+            else next(n for n, a in net.nodes(data=True) if a["type"] == "Measure")
+        )
+        opened.js(
+            """(id) => { const p = plangraph.network.getPositions([id])[id];
+                plangraph.network.moveTo({position: p, scale: 1.2}); }""",
+            measure,
+        )
+        opened.page.wait_for_function(
+            "() => plangraph.labels().some((l) => l.type === 'Measure')", timeout=5000
+        )
+        zoomed = opened.js("() => plangraph.labels()")
+        assert min(label["px"] for label in zoomed) >= 11
+        assert _overlapping([label["box"] for label in zoomed]) == []
+        assert opened.errors == []
+
+
+# -- keeping what one sees ----------------------------------------------------------------------
+
+
+def _download(opened: Opened, button: str) -> tuple[str, bytes]:
+    with opened.page.expect_download() as info:
+        opened.page.click(button)
+    download = info.value
+    path = download.path()
+    return download.suggested_filename, Path(path).read_bytes()
+
+
+def test_the_view_saves_as_png_svg_and_csv(sample: Opened, net: nx.DiGraph) -> None:
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    name, png = _download(sample, "#save-png")
+    assert name == "plangraph-full.png" and png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    size = sample.js(
+        "() => [document.querySelector('#network canvas').width,"
+        " document.querySelector('#network canvas').height]"
+    )
+    assert [width, height] == size
+    name, svg = _download(sample, "#save-svg")
+    assert name == "plangraph-full.svg"
+    root = ET.fromstring(svg)
+    spaces = {"s": "http://www.w3.org/2000/svg"}
+    texts = {t.text for t in root.iterfind(".//s:g[@class='labels']/s:text", spaces)}
+    assert texts == {label["text"] for label in sample.js("() => plangraph.labels()")}
+    assert "data:font/woff2;base64," in root.find("s:style", spaces).text  # reads anywhere
+    assert len(root.findall(".//s:g[@class='nodes']/*", spaces)) > 100
+    sample.page.select_option("#filter-keyword", "数字经济")
+    name, table = _download(sample, "#save-csv")
+    rows = list(csv.DictReader(io.StringIO(table.decode("utf-8-sig"))))
+    assert name == "plangraph-full.csv"
+    assert {r["id"] for r in rows} == set(select(net, keyword="数字经济"))
+    positions = sample.js("(ids) => plangraph.network.getPositions(ids)", [r["id"] for r in rows])
+    for row in rows:
+        assert abs(float(row["x"]) - positions[row["id"]]["x"]) < 0.1
+        assert row["label"] == net.nodes[row["id"]]["label"]
+    assert sample.errors == []
+
+
+def test_the_matrix_saves_too_and_csv_cells_are_not_formulas(browser: Any, tmp_path: Path) -> None:
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "matrix.html"
+    path.write_text(to_html(_three_documents(title="=HYPERLINK(1)")), encoding="utf-8")
+    for opened in _open(browser, path):
+        name, png = _download(opened, "#save-png")
+        assert name == "plangraph-matrix.png" and png.startswith(b"\x89PNG")
+        name, svg = _download(opened, "#save-svg")
+        root = ET.fromstring(svg)
+        texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        assert "现代化产业体系" in texts and "省140000"[:1] not in texts
+        name, table = _download(opened, "#save-csv")
+        rows = list(csv.DictReader(io.StringIO(table.decode("utf-8-sig"))))
+        assert [(r["kind"], r["row"], r["year"], r["facts"]) for r in rows] == [
+            ("theme", "现代化产业体系", "2025", "1"),
+            ("theme", "现代化产业体系", "2024", "1"),
+            ("theme", "现代化产业体系", "2025", "1"),
+        ]
+        assert all(r["title"] == "'=HYPERLINK(1)" for r in rows)
+        assert opened.errors == []

@@ -11,8 +11,8 @@ only: no same origin, so the page cannot reach the notebook, its cookies or its 
 >>> view = plangraph.show(plangraph.build(), keyword="数字经济", height=500)
 >>> view
 <plangraph network: 28 nodes, 43 links, 500px high>
->>> view._repr_html_()[:60]
-'<iframe class="plangraph-network" sandbox="allow-scripts" sr'
+>>> view._repr_html_()[:76]
+'<iframe class="plangraph-network" sandbox="allow-scripts allow-downloads" sr'
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class Network:
     def _repr_html_(self) -> str:
         # quote=True escapes " and ' as well as & < >: the page cannot end the attribute early
         return (
-            '<iframe class="plangraph-network" sandbox="allow-scripts"'
+            '<iframe class="plangraph-network" sandbox="allow-scripts allow-downloads"'
             f' srcdoc="{html.escape(self.page, quote=True)}"'
             f' style="width: 100%; height: {self.height}; border: 1px solid #ddd;"'
             ' title="plangraph network" loading="eager"></iframe>'

@@ -201,17 +201,20 @@ def to_html(
     from plangraph.view.font import page_font
 
     data = _json(page_data(net, title, view))
-    vis_js, matrix_js, app_js = _vis_js(), _asset("matrix.js"), _asset("network.js")
+    vis_js, app_js = _vis_js(), _asset("network.js")
+    matrix_js, download_js = _asset("matrix.js"), _asset("download.js")
     css = _asset("network.css")
     template = _asset("network.html")
     font_css = ""
     if embed_font:
-        font = page_font(itertools.chain(data, title, template, css, matrix_js, app_js))
+        texts = (data, title, template, css, matrix_js, download_js, app_js)
+        font = page_font(itertools.chain(*texts))
         font_css = font.css()
     policy = "; ".join(
         (
             "default-src 'none'",
-            f"script-src {_sha256(vis_js)} {_sha256(matrix_js)} {_sha256(app_js)}",
+            "script-src "
+            + " ".join(_sha256(js) for js in (vis_js, matrix_js, download_js, app_js)),
             "style-src 'unsafe-inline'",
             "img-src data: blob:",
             "font-src data:",
@@ -227,6 +230,7 @@ def to_html(
         "{{data}}": data,
         "{{vis_js}}": vis_js,
         "{{matrix_js}}": matrix_js,
+        "{{download_js}}": download_js,
         "{{app_js}}": app_js,
     }
     page = template

@@ -681,6 +681,14 @@
     labelTimer = setTimeout(placeLabels, 60);
   }
   for (const name of ["zoom", "dragEnd", "animationFinished", "resize"]) network.on(name, placeLabelsSoon);
+  // and after any other move of the view (a script's moveTo, a focus): seen once drawn
+  let placedAt = "";
+  network.on("afterDrawing", () => {
+    if (!settled || mode === "matrix") return;
+    const at = network.getViewPosition();
+    const where = network.getScale().toFixed(4) + "," + at.x.toFixed(1) + "," + at.y.toFixed(1);
+    if (where !== placedAt) { placedAt = where; placeLabelsSoon(); }
+  });
 
   // -- selection: details and the neighbourhood highlight ------------------------------------
 
@@ -1121,6 +1129,151 @@
   for (const name of ["matrix", "overview", "full"]) {
     $("view-" + name).addEventListener("click", () => switchView(name));
   }
+
+  // -- keeping what one sees: PNG, SVG, CSV (download.js makes the files) ----------------------
+
+  const SAVE = window.plangraphDownload;
+
+  function corners(shape, x, y, r) {
+    const up = -Math.PI / 2;
+    const star = (k) => (k % 2 ? r * 0.42 : r);
+    const spec = {
+      triangle: [3, up], triangleDown: [3, -up], diamond: [4, up], hexagon: [6, 0], star: [10, up],
+    }[shape] || [8, 0];
+    const list = [];
+    for (let k = 0; k < spec[0]; k++) {
+      const a = spec[1] + (k * 2 * Math.PI) / spec[0];
+      const radius = shape === "star" ? star(k) : r;
+      list.push((x + radius * Math.cos(a)).toFixed(1) + "," + (y + radius * Math.sin(a)).toFixed(1));
+    }
+    return list.join(" ");
+  }
+
+  // the network as it is on screen now: the links, nodes and labels within the view
+  function networkSvg() {
+    const v = m;
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const scale = network.getScale();
+    const svg = SAVE.el("svg", { viewBox: "0 0 " + width + " " + height });
+    svg.style.fontFamily = FONT;
+    const shown = Array.from(v.visible);
+    const at = network.getPositions(shown.map((i) => v.nodes[i].id));
+    const dom = new Map(shown.map((i) => [i, network.canvasToDOM(at[v.nodes[i].id])]));
+    const inView = (p, pad) => p.x > -pad && p.y > -pad && p.x < width + pad && p.y < height + pad;
+    const links = SAVE.el("g", { class: "links", stroke: EDGE, "stroke-opacity": "0.7" });
+    v.edges.forEach((e, k) => {
+      if (v.edgeHidden[k]) return;
+      const a = dom.get(e[0]);
+      const b = dom.get(e[1]);
+      if (!a || !b || (!inView(a, 0) && !inView(b, 0))) return;
+      links.appendChild(SAVE.el("line", { x1: a.x.toFixed(1), y1: a.y.toFixed(1),
+        x2: b.x.toFixed(1), y2: b.y.toFixed(1),
+        "stroke-width": e.length > 3 ? Math.min(6, 1 + Math.log2(e[3])) : 1 }));
+    });
+    svg.appendChild(links);
+    const nodes = SAVE.el("g", { class: "nodes" });
+    const texts = SAVE.el("g", { class: "labels" });
+    for (const i of shown) {
+      const n = v.nodes[i];
+      const p = dom.get(i);
+      if (!inView(p, 200)) continue;
+      const t = TYPES.get(n.type);
+      const fill = v.dimmed[i] ? DIM.background : t.color;
+      const r = Math.min(34, 7 + 2.4 * Math.sqrt(n.degree)) * scale;
+      if (t.shape === "box") {
+        const px = (v.fontSize[i] || n.font || 24) * scale;
+        const text = fullLabel(n, v);
+        const w = textWidth(text, px) + 24 * scale;
+        const h = px * 1.3 + 16 * scale;
+        nodes.appendChild(SAVE.el("rect", { x: (p.x - w / 2).toFixed(1), y: (p.y - h / 2).toFixed(1),
+          width: w.toFixed(1), height: h.toFixed(1), rx: 5 * scale, fill, stroke: "#8c1a1b" }));
+        texts.appendChild(SAVE.el("text", { x: p.x.toFixed(1), y: (p.y + px * 0.36).toFixed(1),
+          "text-anchor": "middle", "font-size": px.toFixed(1), fill: "#ffffff" }, text));
+        continue;
+      }
+      if (t.shape === "dot") {
+        nodes.appendChild(SAVE.el("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1), fill }));
+      } else if (t.shape === "square") {
+        nodes.appendChild(SAVE.el("rect", { x: (p.x - r).toFixed(1), y: (p.y - r).toFixed(1),
+          width: (2 * r).toFixed(1), height: (2 * r).toFixed(1), fill }));
+      } else {
+        nodes.appendChild(SAVE.el("polygon", { points: corners(t.shape, p.x, p.y, r), fill }));
+      }
+      if (v.labelled[i]) {
+        const px = (v.fontSize[i] || 12) * scale;
+        const y = v.shift[i] ? p.y - r - 5 : p.y + r + 3 + px;
+        texts.appendChild(SAVE.el("text", { x: p.x.toFixed(1), y: y.toFixed(1), "text-anchor": "middle",
+          "font-size": px.toFixed(1), fill: "#24292f", stroke: "#ffffff", "stroke-width": 3,
+          "paint-order": "stroke" }, fullLabel(n, v)));
+      }
+    }
+    svg.appendChild(nodes);
+    svg.appendChild(texts);
+    return { svg, width, height };
+  }
+
+  function currentSvg() {
+    if (mode === "matrix") {
+      const svg = matrixHost.querySelector("svg");
+      const width = Number(svg.getAttribute("width"));
+      const height = Number(svg.getAttribute("height"));
+      return { svg: SAVE.standalone(svg, width, height), width, height };
+    }
+    const made = networkSvg();
+    return { svg: SAVE.standalone(made.svg, made.width, made.height), width: made.width,
+      height: made.height };
+  }
+
+  function fileName(ext) {
+    const view = mode === "matrix" ? "matrix" : m.name;
+    return "plangraph-" + view + "." + ext;
+  }
+
+  function selectionRows() {
+    if (mode === "matrix") {
+      const rows = [];
+      const table = DATA.matrix;
+      for (const [kind, cells, heads] of [["theme", table.cells, table.themes],
+        ["indicator", table.targets, table.concepts]]) {
+        for (const c of cells) {
+          const doc = table.documents[c[1]];
+          rows.push({ kind, row: heads[c[0]].zh, row_en: heads[c[0]].en, document: doc.id,
+            title: doc.title, place: doc.place, year: doc.year, facts: c[2],
+            nodes: c[3] });
+        }
+      }
+      return [rows, ["kind", "row", "row_en", "document", "title", "place", "year", "facts", "nodes"]];
+    }
+    const v = m;
+    const shown = Array.from(v.visible).sort((a, b) => a - b);
+    const at = network.getPositions(shown.map((i) => v.nodes[i].id));
+    const rows = shown.map((i) => {
+      const n = v.nodes[i];
+      const p = at[n.id] || { x: n.x, y: n.y };
+      return Object.assign({}, n, { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10,
+        evidence: (n.evidence || []).map((e) => e.document + ":" + e.start + "-" + e.end) });
+    });
+    const columns = ["id", "type", "label", "x", "y", "documents", "indicator", "concept", "value",
+      "min", "max", "unit", "qualifier", "year", "status", "adcode", "parent", "degree",
+      "aliases", "evidence"];
+    return [rows, columns];
+  }
+
+  $("save-png").addEventListener("click", () => {
+    const done = (blob) => SAVE.save(blob, fileName("png"));
+    if (mode === "matrix") {
+      const made = currentSvg();
+      SAVE.svgToPng(made.svg, made.width, made.height).then(done);
+    } else {
+      SAVE.canvasToPng(container.querySelector("canvas")).then(done);
+    }
+  });
+  $("save-svg").addEventListener("click", () => SAVE.save(SAVE.svgBlob(currentSvg().svg), fileName("svg")));
+  $("save-csv").addEventListener("click", () => {
+    const [rows, columns] = selectionRows();
+    SAVE.save(SAVE.csv(rows, columns), fileName("csv"));
+  });
 
   function report() {
     const v = m;
