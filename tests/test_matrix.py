@@ -115,6 +115,9 @@ def test_the_page_opens_on_the_matrix_from_three_documents(sample_network: nx.Di
     index = {n["id"]: i for i, n in enumerate(data["full"]["nodes"])}
     placed = {int(i) for i in layouts["hebei-2025"][::3]}
     assert placed == {index[n] for n in ("k3", "k4", "m3", "m4", "t2", ID + "region/130000")}
+    demand = [t["key"] for t in data["matrix"]["themes"]].index("demand")
+    theme_part = {int(i) for i in layouts[f"hebei-2025|{demand}"][::3]}
+    assert theme_part == {index[n] for n in ("k3", "m3", "m4", "t2", ID + "region/130000")}
     assert page_data(net, view="full")["view"] == "full"
     two = net.copy()
     two.graph["documents"] = dict(list(net.graph["documents"].items())[:2])

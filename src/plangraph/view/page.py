@@ -24,7 +24,7 @@ from plangraph.view.clusters import hubs, overview
 from plangraph.view.kinds import NODE_TYPES, TYPE_NAMES
 from plangraph.view.layout import font_size, layout, ring_layout
 from plangraph.view.matrix import matrix
-from plangraph.view.select import select
+from plangraph.view.select import below, select
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -112,19 +112,31 @@ def _part(net: nx.DiGraph, weighted: bool = False) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges}
 
 
-def _document_layouts(net: nx.DiGraph) -> dict[str, list[float]]:
-    """Each document's own network laid out alone (as ``select(net, document=...)`` gives it),
-    as flat ``[node index, x, y, …]`` lists: the matrix opens a part of one document there, so
-    that the regions and industries it shares with other documents sit beside it."""
+def _document_layouts(net: nx.DiGraph, table: dict[str, Any]) -> dict[str, list[float]]:
+    """Where the matrix opens a part: each document's network laid out alone (key: the
+    document's id) and each theme of it (key: ``document|row``, the keywords of a cell and what
+    stands under them), as flat ``[node index, x, y, …]`` lists. Laid out alone, a part's
+    regions and industries sit beside its facts, not where the whole network has them."""
     index = {node: i for i, node in enumerate(net)}
-    out: dict[str, list[float]] = {}
-    for doc in net.graph.get("documents", {}):
-        part = select(net, document=doc)
-        flat: list[float] = []
+    docs = net.graph.get("documents", {})
+    cells: dict[str, list[tuple[int, list[str]]]] = {}
+    for row, column, _, keywords in table["cells"]:
+        cells.setdefault(table["documents"][column]["id"], []).append((row, keywords))
+
+    def flat(part: nx.DiGraph) -> list[float]:
+        out: list[float] = []
         for node, (x, y) in (layout(part) if len(part) else {}).items():
-            flat += [index[node], x, y]
-        out[doc] = flat
-    return out
+            out += [index[node], x, y]
+        return out
+
+    layouts: dict[str, list[float]] = {}
+    for doc, info in docs.items():
+        own = select(net, document=doc)
+        own.graph["documents"] = {doc: info}  # its own region is its one hub
+        layouts[doc] = flat(own)
+        for row, keywords in cells.get(doc, []):
+            layouts[f"{doc}|{row}"] = flat(own.subgraph(below(own, keywords)))
+    return layouts
 
 
 def _english(kind: str) -> str:
@@ -162,10 +174,11 @@ def page_data(net: nx.DiGraph, title: str = "plangraph", view: View = "auto") ->
     with_matrix = documents >= 2 or view == "matrix"
     if view != "auto":
         start = view
-    elif documents >= MATRIX_THRESHOLD:
+    elif documents >= MATRIX_THRESHOLD or (large and documents >= 2):
         start = "matrix"
     else:
         start = "overview" if large else "full"
+    table = matrix(net) if with_matrix else None
     return {
         "title": title,
         "count": len(net),
@@ -178,8 +191,8 @@ def page_data(net: nx.DiGraph, title: str = "plangraph", view: View = "auto") ->
         "documents": _plain(net.graph.get("documents", {})),
         "full": _part(net),
         "overview": _part(overview(net), weighted=True) if with_overview else None,
-        "matrix": matrix(net) if with_matrix else None,
-        "layouts": _document_layouts(net) if with_matrix else None,
+        "matrix": table,
+        "layouts": _document_layouts(net, table) if table is not None else None,
     }
 
 
@@ -191,8 +204,9 @@ def to_html(
     ``view`` chooses what the page opens on: ``"matrix"`` (themes and indicators × documents,
     see :mod:`plangraph.view.matrix`), ``"full"`` (every node), ``"overview"`` (keywords and
     the regions and industries they reach) or ``"auto"``: the matrix from
-    :data:`MATRIX_THRESHOLD` documents on, else the overview above :data:`OVERVIEW_THRESHOLD`
-    nodes, else the full network. Buttons switch between the views the page holds.
+    :data:`MATRIX_THRESHOLD` documents on (or from two above :data:`OVERVIEW_THRESHOLD` nodes),
+    else the overview above :data:`OVERVIEW_THRESHOLD` nodes, else the full network. Buttons
+    switch between the views the page holds.
 
     With ``embed_font`` (the default) the page carries the glyphs of the characters it uses,
     cut from the CJK font plangraph ships (:mod:`plangraph.view.font`), so that Chinese reads

@@ -64,7 +64,7 @@
   }
 
   // a view of some nodes of another, at the positions given (a Map: index → [x, y])
-  function subModel(name, base, keep, positions) {
+  function subModel(name, base, keep, positions, hub) {
     const order = Array.from(keep).sort((a, b) => a - b);
     const at = new Map(order.map((i, k) => [i, k]));
     const edges = [];
@@ -73,14 +73,20 @@
     }
     const nodes = order.map((i) => {
       const p = positions.get(i);
-      return p ? Object.assign({}, base.nodes[i], { x: p[0], y: p[1] }) : base.nodes[i];
+      const n = Object.assign({}, base.nodes[i], p ? { x: p[0], y: p[1] } : {});
+      // in one document's part, only that document's own region is its hub
+      if (hub !== undefined) n.hub = n.id === hub;
+      return n;
     });
+    for (const n of nodes) n.drawnDegree = 0;
+    for (const e of edges) { nodes[e[0]].drawnDegree += 1; nodes[e[1]].drawnDegree += 1; }
     return model(name, { nodes, edges });
   }
 
-  // where a document's nodes sit when its network is laid out alone (made in Python)
-  function documentLayout(doc) {
-    const flat = (DATA.layouts || {})[doc];
+  // where a document's nodes sit when its network (key: its id) or a theme of it (key:
+  // "id|row") is laid out alone (made in Python)
+  function documentLayout(key) {
+    const flat = (DATA.layouts || {})[key];
     if (!flat) return null;
     const positions = new Map();
     for (let k = 0; k < flat.length; k += 3) positions.set(flat[k], [flat[k + 1], flat[k + 2]]);
@@ -231,6 +237,11 @@
     return style;
   }
 
+  // a node's size follows its links in the view drawn (a part counts its own)
+  function nodeSize(n) {
+    return Math.min(34, 7 + 2.4 * Math.sqrt(n.drawnDegree === undefined ? n.degree : n.drawnDegree));
+  }
+
   function visNode(v, i) {
     const n = v.nodes[i];
     const t = TYPES.get(n.type);
@@ -241,7 +252,7 @@
     node.shape = t.shape;
     node.x = n.x;
     node.y = n.y;
-    node.size = Math.min(34, 7 + 2.4 * Math.sqrt(n.degree));
+    node.size = nodeSize(n);
     if (t.shape === "box") {
       node.margin = { top: 8, bottom: 8, left: 12, right: 12 };
       node.borderWidth = 1.5;
@@ -630,7 +641,9 @@
       const keyword = n.type === "Keyword";
       const base = keyword ? n.font || 24 : 12;
       const least = LABEL_PX[n.type];
-      const size = least ? Math.max(base, least / scale) : base;
+      // keywords between 15 and 24 pixels: legible zoomed out, not a banner zoomed in
+      let size = least ? Math.max(base, least / scale) : base;
+      if (keyword) size = Math.min(size, Math.max(least, 24) / scale);
       const px = size * scale;
       const text = fullLabel(n, v);
       let show = px >= READABLE - 0.01;
@@ -645,7 +658,7 @@
             p.y + h / 2 + 8 * scale];
         } else {
           // below the node, where vis-network puts it, or else above it (font.vadjust)
-          const radius = Math.min(34, 7 + 2.4 * Math.sqrt(n.degree)) * scale;
+          const radius = nodeSize(n) * scale;
           const below = [p.x - w / 2 - 2, p.y + radius + 3, p.x + w / 2 + 2, p.y + radius + 5 + h];
           const above = [below[0], p.y - radius - 5 - h, below[2], p.y - radius - 3];
           r = hits(below) && !hits(above) ? above : below;
@@ -995,13 +1008,14 @@
     return keep;
   }
 
-  function openPart(indices, title, upwards, doc) {
+  function openPart(indices, title, upwards, doc, key) {
     if (!indices.length) return;
     let keep = partOf(indices, upwards);
-    let positions = doc ? documentLayout(doc) : null;
+    let positions = doc ? documentLayout(key || doc) || documentLayout(doc) : null;
     if (positions) keep = new Set(Array.from(keep).filter((i) => positions.has(i)));
     else positions = ringLayout(keep, indices[0]);
-    views.part = subModel("part", views.full, keep, positions);
+    const hub = doc ? (DATA.documents[doc] || {}).region || null : undefined;
+    views.part = subModel("part", views.full, keep, positions, hub);
     partTitle = title;
     Object.assign(state, { document: "", keyword: "", region: "", industry: "" });
     switchView("part", true);
@@ -1080,7 +1094,8 @@
         const doc = DATA.matrix.documents[cell[1]];
         const row = kind === "theme" ? DATA.matrix.themes[cell[0]] : DATA.matrix.concepts[cell[0]];
         const indices = cell[3].map((id) => views.full.byId.get(id)).filter((i) => i !== undefined);
-        openPart(indices, documentName(doc.id) + " · " + row.zh, kind !== "theme", doc.id);
+        openPart(indices, documentName(doc.id) + " · " + row.zh, kind !== "theme", doc.id,
+          kind === "theme" ? doc.id + "|" + cell[0] : null);
       },
       onColumn: (doc) => {
         const indices = [];
@@ -1180,7 +1195,7 @@
       if (!inView(p, 200)) continue;
       const t = TYPES.get(n.type);
       const fill = v.dimmed[i] ? DIM.background : t.color;
-      const r = Math.min(34, 7 + 2.4 * Math.sqrt(n.degree)) * scale;
+      const r = nodeSize(n) * scale;
       if (t.shape === "box") {
         const px = (v.fontSize[i] || n.font || 24) * scale;
         const text = fullLabel(n, v);
