@@ -12,10 +12,16 @@ by ``to_networkx``, then trimmed to the size. The same graph is drawn three ways
   runs offline), time to vis-network's ``stabilized`` event.
 
 Times are from navigation start (``performance.now()``), medians over ``--runs`` loads; pyvis's
-default is loaded once per size and waited for at most ``--cap`` seconds. Needs the ``dev`` extra
-(playwright) and a Chromium (``/usr/bin/chromium`` or ``$PLANGRAPH_CHROMIUM``).
+default is loaded once per size and waited for at most ``--cap`` seconds. For each size the page's
+bytes are printed with the embedded CJK font and without it (``embed_font=False``), the baseline.
 
-Run: ``python benchmarks/html.py [--sizes 300 1000 3000] [--runs 3] [--cap 120]``.
+With ``--reports DIR`` (e.g. ``../shared/reports``) the 48 provincial reports (``provinces-*``)
+are built too, and their page timed as it opens (``auto``: the matrix of themes × documents)
+against the same page opened on the keyword overview (the earlier default for large graphs):
+bytes, time to make the page, time to open. Needs the ``dev`` extra (playwright) and a Chromium
+(``/usr/bin/chromium`` or ``$PLANGRAPH_CHROMIUM``).
+
+Run: ``python benchmarks/html.py [--sizes 300 1000 3000] [--runs 3] [--cap 120] [--reports DIR]``.
 """
 
 from __future__ import annotations
@@ -137,6 +143,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cap", type=float, default=120.0, help="seconds to wait for pyvis")
+    parser.add_argument("--reports", type=Path, help="also time the 48 provincial reports' page")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -146,6 +153,8 @@ def main() -> None:
     ours_mark = "Number(document.body.dataset.settledMs) || false"
     theirs_mark = "window.__settledMs || false"
     rows = []
+    sizes: list[tuple[int, int, int]] = []
+    reports: list[str] = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=_chromium(), args=["--no-sandbox", "--disable-gpu"]
@@ -159,6 +168,8 @@ def main() -> None:
                 "auto": to_html(net, view="auto"),
             }
             html_time = time.perf_counter() - started - made
+            plain = to_html(net, view="auto", embed_font=False)
+            sizes.append((len(net), len(pages["auto"].encode()), len(plain.encode())))
             files = {}
             for name, page in {**pages, "pyvis": pyvis_default(net)}.items():
                 files[name] = Path(tmp) / f"{size}-{name}.html"
@@ -178,6 +189,8 @@ def main() -> None:
                 f" auto {_fmt(med_auto, args.cap)}, pyvis default {_fmt(theirs, args.cap)}",
                 flush=True,
             )
+        if args.reports:
+            reports = _reports(browser, Path(tmp), args.reports, args.runs, args.cap)
         browser.close()
 
     print()
@@ -192,6 +205,46 @@ def main() -> None:
             f"  {_fmt(theirs_ms, args.cap):>13}  {ratio:>14}"
         )
     print(f"(times from navigation start, median of {args.runs}; pyvis default once, capped)")
+    print()
+    print("nodes  page bytes  without the font  font adds")
+    for nodes, with_font, without in sizes:
+        print(
+            f"{nodes:5d}  {with_font:10,d}  {without:16,d}  {with_font - without:9,d}"
+            f" ({with_font / without - 1:+.0%})"
+        )
+    for line in reports:
+        print(line)
+
+
+def _reports(browser: Any, tmp: Path, folder: Path, runs: int, cap: float) -> list[str]:
+    """The provincial reports' page: opened on the matrix (auto) and on the keyword overview."""
+    from plangraph.pipeline.builder import build_to
+    from plangraph.view.page import to_html
+    from plangraph.view.projection import to_networkx
+
+    texts = sorted(folder.glob("provinces-*/*.txt"))
+    build_to(texts, tmp / "reports", html=False, keep_going=True)
+    net = to_networkx(tmp / "reports" / "graph.trig")
+    lines = ["", f"{len(texts)} reports: {len(net):,} nodes, {net.number_of_edges():,} links"]
+    mark = "Number(document.body.dataset.settledMs) || false"
+    opened = {}
+    for view in ("auto", "overview"):
+        started = time.perf_counter()
+        page = to_html(net, view=view)  # type: ignore[arg-type]
+        made = time.perf_counter() - started
+        path = tmp / f"reports-{view}.html"
+        path.write_text(page, encoding="utf-8")
+        times = [_load(browser, path, mark, cap) for _ in range(runs)]
+        ok = [t for t in times if t is not None]
+        opened[view] = statistics.median(ok) if len(ok) == len(times) else None
+        lines.append(
+            f"  {view:8s} ({'matrix' if view == 'auto' else 'keyword ring'}):"
+            f" {len(page.encode()):,} bytes, made in {made:.1f} s,"
+            f" opens in {_fmt(opened[view], cap)}"
+        )
+    if opened["auto"] and opened["overview"]:
+        lines.append(f"  overview / matrix: {opened['overview'] / opened['auto']:.1f}x")
+    return lines
 
 
 if __name__ == "__main__":

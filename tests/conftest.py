@@ -155,6 +155,20 @@ def reports_build(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return result, out
 
 
+@pytest.fixture(scope="session")
+def provinces_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 48 provincial reports of ../shared/reports (24 provinces, 2025 and 2026) built once
+    for the whole run, with the page: the output folder (``graph.html``, ``graph.trig``)."""
+    if not REPORTS.is_dir():
+        pytest.skip("../shared/reports is not present")
+    from plangraph.pipeline.builder import build_to
+
+    out = tmp_path_factory.mktemp("provinces") / "out"
+    texts = sorted(REPORTS.glob("provinces-*/*.txt"))
+    build_to(texts, out, keep_going=True)
+    return out
+
+
 def start_serve(data: Path, *flags: str) -> tuple[subprocess.Popen[str], str]:
     """``plangraph serve --data DATA --port 0 FLAGS`` in a process of its own, and the URL it
     says it serves (read from its stderr within 60 s); stop it with :func:`stop_process`."""
@@ -199,6 +213,7 @@ _MARK_BY_FIXTURE = {
     "chromium": "browser",
     "corpus": "corpus",
     "reports_build": "corpus",
+    "provinces_build": "corpus",
     "virtuoso": "virtuoso",
 }
 _SLOW_KINDS = ("browser", "notebooks", "virtuoso", "corpus")

@@ -88,7 +88,9 @@ def test_the_page_travels_whole_in_one_sandboxed_iframe() -> None:
     assert tags.ends == ["iframe"] and "".join(tags.text) == ""
     attrs = tags.starts[0][1]
     assert attrs["srcdoc"] == view.page  # decoded by the browser, it is the page, byte for byte
-    assert attrs["sandbox"] == "allow-scripts"  # no allow-same-origin: no reach into the notebook
+    # scripts and downloads (the page saves PNG, SVG, CSV); no allow-same-origin: no reach into
+    # the notebook
+    assert attrs["sandbox"] == "allow-scripts allow-downloads"
     assert set(attrs) == {"class", "sandbox", "srcdoc", "style", "title", "loading"}
     assert '"' not in fragment.split('srcdoc="', 1)[1].split('" style=', 1)[0]
     assert "<" not in fragment.split('srcdoc="', 1)[1].split('" style=', 1)[0]

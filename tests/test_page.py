@@ -48,9 +48,11 @@ def test_page_is_self_contained_and_declares_utf8() -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert not re.search(r"""<[a-z]+[^>]*\s(src|href)\s*=""", page)  # nothing loaded at all
     assert "vis.Network" in page and '<meta charset="utf-8">' in page
-    # the data (JSON, not run), vis-network, the page's own script
+    # the data (JSON, not run), vis-network, the matrix's, the saving and the page's own script
     assert re.findall(r"^<script[^>]*>", page, flags=re.M) == [
         '<script id="plangraph-data" type="application/json">',
+        "<script>",
+        "<script>",
         "<script>",
         "<script>",
     ]
@@ -62,7 +64,7 @@ def test_policy_allows_exactly_the_pages_own_scripts() -> None:
     assert policy is not None
     assert "default-src &#x27;none&#x27;" in policy.group(1)
     scripts = re.findall(r"^<script>(.*?)</script>$", page, flags=re.S | re.M)
-    assert len(scripts) == 2
+    assert len(scripts) == 4  # vis-network, the matrix, saving files, the page's own
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
         assert f"sha256-{digest}" in policy.group(1)
@@ -134,3 +136,41 @@ def test_vis_network_is_vendored_with_its_licences() -> None:
     assert "MIT License" in (vendor / "LICENSE-MIT").read_text(encoding="utf-8")
     assert "Apache License" in (vendor / "LICENSE-APACHE-2.0").read_text(encoding="utf-8")
     assert script.decode("utf-8")[-2000:] in to_html(_net())  # inlined in the page
+
+
+def test_page_embeds_the_glyphs_it_uses(sample_network: nx.DiGraph) -> None:
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    page = to_html(sample_network, title="山西 2024")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy is not None and "font-src data:" in policy.group(1)
+    found = re.findall(r"url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)", page)
+    assert len(found) == 1
+    codes = set(TTFont(io.BytesIO(base64.b64decode(found[0]))).getBestCmap())
+    data = _data(page)
+    shown = "".join(n["label"] for n in data["full"]["nodes"]) + "山西"
+    shown += "".join(e["quote"] for n in data["full"]["nodes"] for e in n["evidence"])
+    assert {ord(c) for c in shown if ord(c) > 0x7E} <= codes  # every glyph the page shows
+    assert len(codes) < 2500  # the page's own characters, not the whole font
+    plain = to_html(sample_network, title="山西 2024", embed_font=False)
+    assert "url(data:font/woff2" not in plain
+    assert len(page) - len(plain) < 350_000  # what the font adds to the sample's page
+
+
+def test_export_keeps_the_positions_the_page_draws(sample_network: nx.DiGraph) -> None:
+    from plangraph.view.export import flat_network
+
+    flat = flat_network(sample_network)
+    for node in page_data(sample_network)["full"]["nodes"]:
+        assert (flat.nodes[node["id"]]["x"], flat.nodes[node["id"]]["y"]) == (node["x"], node["y"])
+
+
+def test_every_script_sets_text_never_markup() -> None:
+    folder = Path(__file__).parents[1] / "src/plangraph/view/templates"
+    for name in ("network.js", "matrix.js", "download.js"):
+        script = (folder / name).read_text("utf-8")
+        assert "innerHTML" not in script and "insertAdjacentHTML" not in script, name
+        assert "outerHTML" not in script and "document.write" not in script, name
+        assert "eval(" not in script and "new Function" not in script, name

@@ -385,6 +385,7 @@ def _cmd_viz(args: argparse.Namespace) -> int:
         region=args.region,
         industry=args.industry,
         view=args.view,
+        embed_font=not args.no_font,
     )
     if not args.quiet:
         _say(f"wrote {args.output}: {len(net)} nodes, {net.number_of_edges()} links")
@@ -503,9 +504,16 @@ def _parser() -> argparse.ArgumentParser:
     viz.add_argument("--industry", metavar="I", help="facts of an industry")
     viz.add_argument(
         "--view",
-        choices=("auto", "full", "overview"),
+        choices=("auto", "full", "overview", "matrix"),
         default="auto",
-        help="what the page opens on (default auto: the keyword overview above 1500 nodes)",
+        help="what the page opens on (default auto: the matrix of themes × documents from 3"
+        " documents on, else the keyword overview above 1500 nodes, else the full network)",
+    )
+    viz.add_argument(
+        "--no-font",
+        action="store_true",
+        help="leave out the embedded CJK font (smaller; Chinese then needs a font on the reader's"
+        " machine)",
     )
     viz.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     viz.set_defaults(run=_cmd_viz)

@@ -25,12 +25,14 @@ def draw(
     industry: str | None = None,
     view: View = "auto",
     title: str | None = None,
+    embed_font: bool = True,
 ) -> nx.DiGraph:
     """Draw a dataset, or the part the filters select, into the page ``output``.
 
     ``data`` is an rdflib Dataset or Graph, an RDF file (``graph.trig``), a store folder, or
     what ``build`` reads (records ``.yaml``, reports, folders of them), built first. The filters
-    are those of :func:`plangraph.view.select.select`. Returns the networkx graph drawn; raises
+    are those of :func:`plangraph.view.select.select`; ``embed_font=False`` leaves the CJK font
+    out of the page (the system's fonts draw its Chinese). Returns the networkx graph drawn; raises
     :class:`~plangraph.errors.InputError` when the filters select nothing.
     """
     from plangraph.errors import InputError
@@ -63,5 +65,5 @@ def draw(
             if v
         ]
         title = " · ".join(["plangraph", *names, *chosen])
-    write_html(net, output, title, view=view)
+    write_html(net, output, title, view=view, embed_font=embed_font)
     return net

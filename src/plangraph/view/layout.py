@@ -143,8 +143,8 @@ def _pack(net: nx.DiGraph, groups: list[Points], aspect: float = _ASPECT) -> Poi
     return {node: (x, y - top / 2) for node, (x, y) in pos.items()}
 
 
-def _strays(net: nx.DiGraph, strays: set[str], skip: set[str]) -> Points:
-    """What no keyword reaches, one radial piece per connected part, packed into one group."""
+def _strays(net: nx.DiGraph, strays: set[str], skip: set[str]) -> list[Points]:
+    """What no keyword reaches, one radial piece per connected part, larger pieces first."""
     pieces = []
     left = set(strays)
     # each piece grows from its best-linked node (ties: the first by name)
@@ -159,7 +159,7 @@ def _strays(net: nx.DiGraph, strays: set[str], skip: set[str]) -> Points:
             piece.update(frontier)
         left -= piece
         pieces.append(_radial(net, root, piece, skip))
-    return _pack(net, pieces, aspect=3.0)
+    return pieces
 
 
 def layout(net: nx.DiGraph, skip: Iterable[str] | None = None) -> dict[str, tuple[float, float]]:
@@ -200,7 +200,8 @@ def layout(net: nx.DiGraph, skip: Iterable[str] | None = None) -> dict[str, tupl
         parts.append((hub, {hub}))
     local = [_radial(net, root, members, hub_set) for root, members in parts]
     if strays:
-        local.append(_strays(net, strays, hub_set))
+        # packed with the clusters, in the rows' gaps, not as a band of their own below them
+        local.extend(_strays(net, strays, hub_set))
     pos = _pack(net, local)
     pos.update(_between(net, sorted(bridges), pos, hub_set))
     return {n: (round(pos[n][0], 1), round(pos[n][1], 1)) for n in net}

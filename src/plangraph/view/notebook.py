@@ -11,8 +11,8 @@ only: no same origin, so the page cannot reach the notebook, its cookies or its 
 >>> view = plangraph.show(plangraph.build(), keyword="数字经济", height=500)
 >>> view
 <plangraph network: 28 nodes, 43 links, 500px high>
->>> view._repr_html_()[:60]
-'<iframe class="plangraph-network" sandbox="allow-scripts" sr'
+>>> view._repr_html_()[:76]
+'<iframe class="plangraph-network" sandbox="allow-scripts allow-downloads" sr'
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class Network:
     def _repr_html_(self) -> str:
         # quote=True escapes " and ' as well as & < >: the page cannot end the attribute early
         return (
-            '<iframe class="plangraph-network" sandbox="allow-scripts"'
+            '<iframe class="plangraph-network" sandbox="allow-scripts allow-downloads"'
             f' srcdoc="{html.escape(self.page, quote=True)}"'
             f' style="width: 100%; height: {self.height}; border: 1px solid #ddd;"'
             ' title="plangraph network" loading="eager"></iframe>'
@@ -96,7 +96,7 @@ def show(
     store. The
     filters (``keyword``, ``types``, ``document``, ``region``, ``industry``) pick a part of it as
     :func:`plangraph.select` does; ``view`` is the page's opening view (``auto``, ``full``,
-    ``overview``); ``height`` is in pixels or a CSS length (``"80vh"``).
+    ``overview``, ``matrix``); ``height`` is in pixels or a CSS length (``"80vh"``).
 
     >>> import plangraph
     >>> net = plangraph.to_networkx(plangraph.build())
@@ -105,13 +105,13 @@ def show(
     """
     import networkx as nx
 
-    from plangraph.view.page import to_html
+    from plangraph.view.page import VIEWS, to_html
     from plangraph.view.projection import to_networkx
     from plangraph.view.select import select
 
     size = _height(height)
-    if view not in ("auto", "full", "overview"):
-        raise InputError(f"view must be auto, full or overview, not {view!r}")
+    if view not in VIEWS:
+        raise InputError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
     net = data if isinstance(data, nx.DiGraph) else to_networkx(data)
     if any(f is not None for f in (keyword, types, document, region, industry)):
         net = select(

@@ -88,7 +88,12 @@ def _facts(graph: Graph, node: URIRef, kind: str, unit_labels: dict[str, str]) -
             lit = one(node, prop)
             if lit is not None:
                 facts[key] = float(_py(lit))
-        for key, prop in (("unit", PG.unit), ("qualifier", PG.qualifier), ("status", PG.status)):
+        for key, prop in (
+            ("unit", PG.unit),
+            ("qualifier", PG.qualifier),
+            ("status", PG.status),
+            ("concept", PG.indicatorConcept),
+        ):
             obj = one(node, prop)
             if obj is not None:
                 facts[key] = _local(obj)
@@ -160,7 +165,8 @@ def to_networkx(
     """Project a dataset (an RDF file, an Oxigraph store) onto a directed networkx graph.
 
     Each node has ``type``, ``label``, ``aliases``, ``documents`` and its facts (``value``,
-    ``unit``, ``qualifier``, ``year`` for targets; ``adcode`` and ``parent`` for regions;
+    ``unit``, ``qualifier``, ``year`` and the indicator ``concept``'s name for targets;
+    ``adcode`` and ``parent`` for regions;
     ``evidence`` quotes with offsets for all); each edge has a ``relation``. The graph's
     ``documents`` attribute maps each document id to its title, year and issuing region.
     Regions and industries that nothing links to are left out. The keyword arguments draw a part

@@ -15,7 +15,7 @@ from plangraph.view.kinds import NODE_TYPES, TYPE_NAMES
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["select"]
+__all__ = ["below", "select"]
 
 
 def _find(net: nx.DiGraph, query: str, kinds: tuple[str, ...], what: str) -> set[str]:
@@ -53,6 +53,12 @@ def _reach(net: nx.DiGraph, start: Iterable[str], *, forward: bool) -> set[str]:
                 seen.add(nxt)
                 queue.append(nxt)
     return seen
+
+
+def below(net: nx.DiGraph, nodes: Iterable[str]) -> set[str]:
+    """``nodes`` and everything under them (what ``select(net, keyword=...)`` keeps for a
+    keyword), found without copying the graph."""
+    return _reach(net, [n for n in nodes if n in net], forward=True)
 
 
 def _within(net: nx.DiGraph, regions: set[str]) -> set[str]:

@@ -4,12 +4,24 @@
  * no string from the data is ever parsed as HTML, so a label that spells out an image tag with
  * an onerror handler stays text. The filters select exactly what plangraph.view.select.select() selects in Python.
  */
-(function () {
+(function (main) {
+  "use strict";
+  // The canvas measures and draws labels with whatever font is ready when the network is made:
+  // wait (briefly) for the embedded CJK font, so that boxes are sized for its glyphs.
+  const body = document.body;
+  const sample = document.getElementById("network").getAttribute("aria-label") || "中文";
+  const started = () => { body.dataset.font = body.dataset.font || "none"; main(); };
+  if (!document.fonts || !document.fonts.load) { started(); return; }
+  const waited = new Promise((resolve) => setTimeout(resolve, 3000));
+  Promise.race([document.fonts.load('16px "plangraph CJK"', sample + "中文"), waited]).then(
+    (faces) => { body.dataset.font = faces && faces.length ? "loaded" : "none"; started(); },
+    () => { body.dataset.font = "failed"; started(); });
+})(function () {
   "use strict";
 
   const DATA = JSON.parse(document.getElementById("plangraph-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
-  const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", ' +
+  const FONT = '"plangraph CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", ' +
     '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif';
   const TYPES = new Map(DATA.types.map((t) => [t.key, t]));
   const QUALIFIER = {
@@ -29,7 +41,8 @@
   const EDGE = "#9aa3ad";
   const $ = (id) => document.getElementById(id);
 
-  // -- the two views: the full network and (for large graphs) the keyword overview ----------
+  // -- the views: the matrix of many documents (DOM, matrix.js), the full network, the keyword
+  // overview (large graphs) and a part of the full network opened from the matrix ------------
 
   function model(name, part) {
     const nodes = part.nodes;
@@ -44,13 +57,62 @@
       visible: new Set(nodes.keys()), dimmed: new Array(nodes.length).fill(false),
       edgeHidden: new Array(part.edges.length).fill(false),
       edgeDimmed: new Array(part.edges.length).fill(false),
+      labelled: new Array(nodes.length).fill(false), fontSize: new Array(nodes.length).fill(0),
+      shift: new Array(nodes.length).fill(0), drawnShift: new Array(nodes.length).fill(0),
       data: null, settledOnce: false,
     };
   }
 
-  const views = { full: model("full", DATA.full) };
+  // a view of some nodes of another, at the positions given (a Map: index → [x, y])
+  function subModel(name, base, keep, positions, hub) {
+    const order = Array.from(keep).sort((a, b) => a - b);
+    const at = new Map(order.map((i, k) => [i, k]));
+    const edges = [];
+    for (const e of base.edges) {
+      if (at.has(e[0]) && at.has(e[1])) edges.push([at.get(e[0]), at.get(e[1])].concat(e.slice(2)));
+    }
+    const nodes = order.map((i) => {
+      const p = positions.get(i);
+      const n = Object.assign({}, base.nodes[i], p ? { x: p[0], y: p[1] } : {});
+      // in one document's part, only that document's own region is its hub
+      if (hub !== undefined) n.hub = n.id === hub;
+      return n;
+    });
+    for (const n of nodes) n.drawnDegree = 0;
+    for (const e of edges) { nodes[e[0]].drawnDegree += 1; nodes[e[1]].drawnDegree += 1; }
+    return model(name, { nodes, edges });
+  }
+
+  // where a document's nodes sit when its network (key: its id) or a theme of it (key:
+  // "id|row") is laid out alone (made in Python)
+  function documentLayout(key) {
+    const flat = (DATA.layouts || {})[key];
+    if (!flat) return null;
+    const positions = new Map();
+    for (let k = 0; k < flat.length; k += 3) positions.set(flat[k], [flat[k + 1], flat[k + 2]]);
+    return positions;
+  }
+
+  // nodes from several documents: the first one in the middle, the others on rings around it
+  function ringLayout(keep, first) {
+    const positions = new Map([[first, [0, 0]]]);
+    let k = 0;
+    for (const i of keep) {
+      if (i === first) continue;
+      const ring = Math.floor(Math.sqrt(k / 6)) + 1;
+      const onRing = 6 * (2 * ring - 1);
+      const angle = (2 * Math.PI * (k - 6 * (ring - 1) * (ring - 1))) / onRing;
+      positions.set(i, [ring * 120 * Math.cos(angle), ring * 120 * Math.sin(angle)]);
+      k += 1;
+    }
+    return positions;
+  }
+
+  const views = { full: model("full", DATA.full), empty: model("empty", { nodes: [], edges: [] }) };
   if (DATA.overview) views.overview = model("overview", DATA.overview);
-  let m = views[DATA.view] || views.full;
+  let mode = DATA.view === "matrix" && DATA.matrix ? "matrix" : "network";
+  let m = mode === "matrix" ? views.empty : views[DATA.view] || views.full;
+  let partTitle = "";
 
   const state = {
     document: "", keyword: "", region: "", industry: "",
@@ -142,11 +204,9 @@
 
   // -- how nodes and edges look ------------------------------------------------------------
 
-  function shortLabel(n, v) {
-    let text = n.label;
-    if (n.type !== "Keyword" && text.length > 14) text = text.slice(0, 13) + "…";
-    if (v.name === "overview" && n.type === "Keyword") text += " · " + n.members;
-    return text;
+  // the whole label, never cut: a label that has no room is not drawn (see placeLabels)
+  function fullLabel(n, v) {
+    return v.name === "overview" && n.type === "Keyword" ? n.label + " · " + n.members : n.label;
   }
 
   function nodeStyle(v, i, dim) {
@@ -160,7 +220,8 @@
         highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" },
       };
       style.font = {
-        face: FONT, size: n.font || 24, color: dim ? "#b5bac1" : "#ffffff", strokeWidth: 0,
+        face: FONT, size: v.fontSize[i] || n.font || 24, color: dim ? "#b5bac1" : "#ffffff",
+        strokeWidth: 0,
       };
     } else {
       style.color = {
@@ -168,22 +229,30 @@
         highlight: { background: fill, border: "#111" }, hover: { background: fill, border: "#111" },
       };
       style.font = {
-        face: FONT, size: 12, color: dim ? "#b5bac1" : "#24292f",
+        face: FONT, size: v.fontSize[i] || 12, color: dim ? "#b5bac1" : "#24292f",
+        vadjust: v.shift[i] || 0,
         strokeWidth: 3, strokeColor: "#ffffff",
       };
     }
     return style;
   }
 
+  // a node's size follows its links in the view drawn (a part counts its own)
+  function nodeSize(n) {
+    return Math.min(34, 7 + 2.4 * Math.sqrt(n.drawnDegree === undefined ? n.degree : n.drawnDegree));
+  }
+
   function visNode(v, i) {
     const n = v.nodes[i];
     const t = TYPES.get(n.type);
     const node = nodeStyle(v, i, false);
-    node.label = shortLabel(n, v);
+    // keywords are labelled from the start; the others once the view has settled
+    node.label = t.shape === "box" ? fullLabel(n, v) : "";
+    v.labelled[i] = t.shape === "box";
     node.shape = t.shape;
     node.x = n.x;
     node.y = n.y;
-    node.size = Math.min(34, 7 + 2.4 * Math.sqrt(n.degree));
+    node.size = nodeSize(n);
     if (t.shape === "box") {
       node.margin = { top: 8, bottom: 8, left: 12, right: 12 };
       node.borderWidth = 1.5;
@@ -282,6 +351,7 @@
     network.setOptions({ physics: { enabled: false } });
     const ms = Math.round(performance.now());
     if (!document.body.dataset.settledMs) document.body.dataset.settledMs = String(ms);
+    placeLabels();
     document.body.dataset.settled = "true";
     physicsButton(false);
     report();
@@ -505,6 +575,134 @@
   });
   for (const name of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(name, hideTooltip);
 
+  // -- labels: drawn at a legible size on screen, or not drawn; the most telling first -------
+
+  // on-screen pixels: keywords, projects and regions keep at least this size at any zoom;
+  // the others show once the zoom brings their label to READABLE pixels
+  const LABEL_PX = { Keyword: 15, Project: 13, Region: 13 };
+  const READABLE = 11;
+  const RANK = ["Keyword", "Region", "Project", "Industry", "LivelihoodTask", "Target",
+    "Outcome", "Measure"];
+  const measurer = document.createElement("canvas").getContext("2d");
+  const widths = new Map();
+
+  function textWidth(text, px) {
+    const key = px.toFixed(1) + "|" + text;
+    let w = widths.get(key);
+    if (w === undefined) {
+      measurer.font = px + "px " + FONT;
+      w = measurer.measureText(text).width;
+      if (widths.size > 20000) widths.clear();
+      widths.set(key, w);
+    }
+    return w;
+  }
+
+  // Greedy placement: by rank (then links), each label at its size takes a box on screen; one
+  // that would overlap a box already taken is left out, whole, for this zoom (the tooltip and
+  // the details panel still give it).
+  function placeLabels() {
+    const v = m;
+    if (mode === "matrix" || !v.data || !v.nodes.length) return;
+    const scale = network.getScale();
+    const box = container.getBoundingClientRect();
+    const shown = Array.from(v.visible);
+    const at = network.getPositions(shown.map((i) => v.nodes[i].id));
+    shown.sort((a, b) => RANK.indexOf(v.nodes[a].type) - RANK.indexOf(v.nodes[b].type) ||
+      v.nodes[b].degree - v.nodes[a].degree || a - b);
+    const grid = new Map();
+    const CELL = 80;
+    const taken = [];
+    const hits = (r) => {
+      for (let gx = Math.floor(r[0] / CELL); gx <= Math.floor(r[2] / CELL); gx++) {
+        for (let gy = Math.floor(r[1] / CELL); gy <= Math.floor(r[3] / CELL); gy++) {
+          for (const k of grid.get(gx + "," + gy) || []) {
+            const o = taken[k];
+            if (r[0] < o[2] && o[0] < r[2] && r[1] < o[3] && o[1] < r[3]) return true;
+          }
+        }
+      }
+      return false;
+    };
+    const take = (r) => {
+      taken.push(r);
+      for (let gx = Math.floor(r[0] / CELL); gx <= Math.floor(r[2] / CELL); gx++) {
+        for (let gy = Math.floor(r[1] / CELL); gy <= Math.floor(r[3] / CELL); gy++) {
+          const key = gx + "," + gy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push(taken.length - 1);
+        }
+      }
+    };
+    const updates = [];
+    const placed = [];
+    for (const i of shown) {
+      const n = v.nodes[i];
+      const keyword = n.type === "Keyword";
+      const base = keyword ? n.font || 24 : 12;
+      const least = LABEL_PX[n.type];
+      // keywords between 15 and 24 pixels: legible zoomed out, not a banner zoomed in
+      let size = least ? Math.max(base, least / scale) : base;
+      if (keyword) size = Math.min(size, Math.max(least, 24) / scale);
+      const px = size * scale;
+      const text = fullLabel(n, v);
+      let show = px >= READABLE - 0.01;
+      const p = at[n.id] && network.canvasToDOM(at[n.id]);
+      if (show && p) {
+        const w = textWidth(text, px);
+        const h = px * 1.3;
+        let r;
+        let shift = 0;
+        if (keyword) {
+          r = [p.x - w / 2 - 12 * scale, p.y - h / 2 - 8 * scale, p.x + w / 2 + 12 * scale,
+            p.y + h / 2 + 8 * scale];
+        } else {
+          // below the node, where vis-network puts it, or else above it (font.vadjust)
+          const radius = nodeSize(n) * scale;
+          const below = [p.x - w / 2 - 2, p.y + radius + 3, p.x + w / 2 + 2, p.y + radius + 5 + h];
+          const above = [below[0], p.y - radius - 5 - h, below[2], p.y - radius - 3];
+          r = hits(below) && !hits(above) ? above : below;
+          if (r === above) shift = -(2 * radius + h + 6) / scale;
+        }
+        const onScreen = r[2] > 0 && r[0] < box.width && r[3] > 0 && r[1] < box.height;
+        if (keyword) take(r);
+        else if (onScreen && !hits(r)) take(r);
+        else show = false;
+        if (show) v.shift[i] = shift;
+        if (show && onScreen) placed.push({ id: n.id, type: n.type, px, box: r, text });
+      } else if (!keyword) {
+        show = false;
+      }
+      const fontSize = keyword || show ? size : 12;
+      if (show !== v.labelled[i] || fontSize !== v.fontSize[i] || v.shift[i] !== v.drawnShift[i]) {
+        v.drawnShift[i] = v.shift[i];
+        v.labelled[i] = show;
+        v.fontSize[i] = fontSize;
+        const update = nodeStyle(v, i, v.dimmed[i]);
+        update.label = show || keyword ? text : "";
+        updates.push(update);
+      }
+    }
+    if (updates.length) v.data.nodes.update(updates);
+    v.placed = placed;
+    document.body.dataset.labels = String(placed.length);
+  }
+
+  let labelTimer = null;
+  function placeLabelsSoon() {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(placeLabels, 60);
+  }
+  for (const name of ["zoom", "dragEnd", "animationFinished", "resize"]) network.on(name, placeLabelsSoon);
+  // and after any other move of the view (a script's moveTo, a focus): seen once drawn
+  let placedAt = "";
+  network.on("afterDrawing", () => {
+    if (!settled || mode === "matrix") return;
+    const at = network.getViewPosition();
+    const where = network.getScale().toFixed(4) + "," + at.x.toFixed(1) + "," + at.y.toFixed(1);
+    if (where !== placedAt) { placedAt = where; placeLabelsSoon(); }
+  });
+
   // -- selection: details and the neighbourhood highlight ------------------------------------
 
   function neighbourhood(v, i) {
@@ -599,6 +797,7 @@
     if (updates.length) v.data.nodes.update(updates);
     if (selected !== null && !shown.has(selected)) clearSelection(); else restyle();
     report();
+    placeLabelsSoon();
     if (fit && shown.size) {
       moving();
       network.fit({ nodes: Array.from(shown, (i) => v.nodes[i].id), animation: { duration: 350 } });
@@ -745,10 +944,18 @@
     if (!q) { status.textContent = ""; matches = []; return; }
     if (q !== lastQuery || !next) {
       lastQuery = q;
-      matches = find(m, q);
-      if (!matches.length && m.name === "overview" && find(views.full, q).length) {
-        switchView("full");
-        matches = find(m, q);
+      matches = mode === "matrix" ? [] : find(m, q);
+      if (!matches.length && (mode === "matrix" || m.name !== "full")) {
+        const inFull = find(views.full, q);
+        if (inFull.length && DATA.matrix) {
+          // many documents: open the part around the best match, not the whole network
+          const found = around(inFull[0]);
+          openPart(found.indices, views.full.nodes[inFull[0]].label, found.upwards, found.doc);
+          matches = find(m, q);
+        } else if (inFull.length) {
+          switchView("full");
+          matches = find(m, q);
+        }
       }
       matchAt = -1;
     }
@@ -767,8 +974,12 @@
 
   // -- views ----------------------------------------------------------------------------------
 
-  function switchView(name) {
-    if (!views[name] || name === m.name) return;
+  function switchView(name, force) {
+    if (name === "matrix") { showMatrix(); return; }
+    if (!views[name]) return;
+    const wasMatrix = mode === "matrix";
+    hideMatrix();
+    if (name === m.name && !force) { if (wasMatrix) { viewButton(); report(); } return; }
     network.storePositions();
     hideTooltip();
     selected = null;
@@ -788,15 +999,296 @@
     viewButton();
   }
 
-  function viewButton() {
-    const button = $("view");
-    if (!views.overview) { button.hidden = true; return; }
-    button.hidden = false;
-    button.textContent = m.name === "overview"
-      ? "全部节点 Full network (" + DATA.count + ")"
-      : "关键词概览 Keyword overview";
+  // the part of the full network under some nodes: what they reach downwards and, for facts
+  // without a keyword of their own in the part, what stands above them
+  function partOf(indices, upwards) {
+    const v = views.full;
+    const keep = reach(v, indices, true);
+    if (upwards) for (const i of reach(v, indices, false)) keep.add(i);
+    return keep;
   }
-  $("view").addEventListener("click", () => switchView(m.name === "overview" ? "full" : "overview"));
+
+  function openPart(indices, title, upwards, doc, key) {
+    if (!indices.length) return;
+    let keep = partOf(indices, upwards);
+    let positions = doc ? documentLayout(key || doc) || documentLayout(doc) : null;
+    if (positions) keep = new Set(Array.from(keep).filter((i) => positions.has(i)));
+    else positions = ringLayout(keep, indices[0]);
+    const hub = doc ? (DATA.documents[doc] || {}).region || null : undefined;
+    views.part = subModel("part", views.full, keep, positions, hub);
+    partTitle = title;
+    Object.assign(state, { document: "", keyword: "", region: "", industry: "" });
+    switchView("part", true);
+  }
+
+  function around(i) {
+    // a fact: its keyword's cluster in its document; a region or industry: it and what links
+    // to it, from every document
+    const v = views.full;
+    const doc = (v.nodes[i].documents || [])[0];
+    const above = Array.from(reach(v, [i], false)).filter((j) => v.nodes[j].type === "Keyword" &&
+      (v.nodes[j].documents || [])[0] === doc);
+    if (doc && above.length) return { indices: above, upwards: false, doc };
+    return { indices: [i].concat(Array.from(neighbourhood(v, i)).filter((j) => j !== i)),
+      upwards: false, doc: null };
+  }
+
+  // -- the matrix -----------------------------------------------------------------------------
+
+  const matrixHost = $("matrix");
+  let matrixDrawn = false;
+
+  function cellTip(kind, cell) {
+    const doc = DATA.matrix.documents[cell[1]];
+    const box = el("div", "card");
+    box.appendChild(el("div", "kind", documentName(doc.id)));
+    if (kind === "theme") {
+      const theme = DATA.matrix.themes[cell[0]];
+      box.appendChild(el("h2", null, theme.zh + " · " + theme.en));
+      box.appendChild(el("p", "hint", cell[2] + " 条事实 facts（举措、项目、目标… measures, projects, targets…）"));
+      const list = el("ul", "plain");
+      for (const id of cell[3]) {
+        const i = views.full.byId.get(id);
+        if (i !== undefined) list.appendChild(el("li", null, views.full.nodes[i].label));
+      }
+      box.appendChild(list);
+    } else {
+      const concept = DATA.matrix.concepts[cell[0]];
+      box.appendChild(el("h2", null, concept.zh + " · " + concept.en));
+      const list = el("ul", "plain");
+      for (const id of cell[3].slice(0, 8)) {
+        const i = views.full.byId.get(id);
+        if (i === undefined) continue;
+        const n = views.full.nodes[i];
+        list.appendChild(el("li", null, n.label + (n.year ? "（" + n.year + "）" : "")));
+      }
+      if (cell[3].length > 8) list.appendChild(el("li", "hint", "… " + (cell[3].length - 8)));
+      box.appendChild(list);
+    }
+    box.appendChild(el("p", "hint", "点击打开这部分网络 Click to open this part of the network"));
+    return box;
+  }
+
+  function rowTip(kind, row) {
+    const box = el("div", "card");
+    box.appendChild(el("h2", null, row.zh));
+    box.appendChild(el("p", null, row.en));
+    if (kind === "theme") {
+      box.appendChild(el("p", "hint", row.keywords + " 个关键词 keywords" +
+        (row.words.length ? "；共有的词 shared words：" + row.words.join("、") : "")));
+    } else {
+      box.appendChild(el("p", "hint", "指标概念 indicator concept " + row.key));
+    }
+    return box;
+  }
+
+  function drawMatrix() {
+    plangraphMatrix.draw(matrixHost, DATA.matrix, {
+      font: FONT,
+      width: matrixHost.clientWidth,
+      onCell: (kind, cell) => showTooltip(cellTip(kind, cell)),
+      onRow: (kind, row) => showTooltip(rowTip(kind, row)),
+      onLeave: hideTooltip,
+      onOpen: (kind, cell) => {
+        hideTooltip();
+        const doc = DATA.matrix.documents[cell[1]];
+        const row = kind === "theme" ? DATA.matrix.themes[cell[0]] : DATA.matrix.concepts[cell[0]];
+        const indices = cell[3].map((id) => views.full.byId.get(id)).filter((i) => i !== undefined);
+        openPart(indices, documentName(doc.id) + " · " + row.zh, kind !== "theme", doc.id,
+          kind === "theme" ? doc.id + "|" + cell[0] : null);
+      },
+      onColumn: (doc) => {
+        const indices = [];
+        views.full.nodes.forEach((n, i) => {
+          if (n.type === "Keyword" && (n.documents || [])[0] === doc.id) indices.push(i);
+        });
+        openPart(indices, documentName(doc.id), false, doc.id);
+      },
+    });
+    matrixDrawn = true;
+  }
+
+  function showMatrix() {
+    if (!DATA.matrix) return;
+    mode = "matrix";
+    hideTooltip();
+    matrixHost.hidden = false;
+    if (!matrixDrawn) drawMatrix();
+    document.body.dataset.mode = "matrix";
+    viewButton();
+    report();
+  }
+
+  function hideMatrix() {
+    mode = "network";
+    matrixHost.hidden = true;
+    document.body.dataset.mode = "network";
+  }
+
+  matrixHost.addEventListener("mousemove", (event) => {
+    pointer = { x: event.clientX, y: event.clientY };
+    if (!tooltip.hidden) place();
+  });
+
+  function viewButton() {
+    const buttons = { matrix: $("view-matrix"), overview: $("view-overview"), full: $("view-full") };
+    buttons.matrix.hidden = !DATA.matrix;
+    buttons.overview.hidden = !views.overview;
+    buttons.full.hidden = !DATA.matrix && !views.overview;
+    buttons.full.textContent = "全部节点 Full network (" + DATA.count + ")";
+    const current = mode === "matrix" ? "matrix" : m.name;
+    for (const [name, button] of Object.entries(buttons)) {
+      button.setAttribute("aria-pressed", String(name === current));
+    }
+  }
+  for (const name of ["matrix", "overview", "full"]) {
+    $("view-" + name).addEventListener("click", () => switchView(name));
+  }
+
+  // -- keeping what one sees: PNG, SVG, CSV (download.js makes the files) ----------------------
+
+  const SAVE = window.plangraphDownload;
+
+  function corners(shape, x, y, r) {
+    const up = -Math.PI / 2;
+    const star = (k) => (k % 2 ? r * 0.42 : r);
+    const spec = {
+      triangle: [3, up], triangleDown: [3, -up], diamond: [4, up], hexagon: [6, 0], star: [10, up],
+    }[shape] || [8, 0];
+    const list = [];
+    for (let k = 0; k < spec[0]; k++) {
+      const a = spec[1] + (k * 2 * Math.PI) / spec[0];
+      const radius = shape === "star" ? star(k) : r;
+      list.push((x + radius * Math.cos(a)).toFixed(1) + "," + (y + radius * Math.sin(a)).toFixed(1));
+    }
+    return list.join(" ");
+  }
+
+  // the network as it is on screen now: the links, nodes and labels within the view
+  function networkSvg() {
+    const v = m;
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const scale = network.getScale();
+    const svg = SAVE.el("svg", { viewBox: "0 0 " + width + " " + height });
+    svg.style.fontFamily = FONT;
+    const shown = Array.from(v.visible);
+    const at = network.getPositions(shown.map((i) => v.nodes[i].id));
+    const dom = new Map(shown.map((i) => [i, network.canvasToDOM(at[v.nodes[i].id])]));
+    const inView = (p, pad) => p.x > -pad && p.y > -pad && p.x < width + pad && p.y < height + pad;
+    const links = SAVE.el("g", { class: "links", stroke: EDGE, "stroke-opacity": "0.7" });
+    v.edges.forEach((e, k) => {
+      if (v.edgeHidden[k]) return;
+      const a = dom.get(e[0]);
+      const b = dom.get(e[1]);
+      if (!a || !b || (!inView(a, 0) && !inView(b, 0))) return;
+      links.appendChild(SAVE.el("line", { x1: a.x.toFixed(1), y1: a.y.toFixed(1),
+        x2: b.x.toFixed(1), y2: b.y.toFixed(1),
+        "stroke-width": e.length > 3 ? Math.min(6, 1 + Math.log2(e[3])) : 1 }));
+    });
+    svg.appendChild(links);
+    const nodes = SAVE.el("g", { class: "nodes" });
+    const texts = SAVE.el("g", { class: "labels" });
+    for (const i of shown) {
+      const n = v.nodes[i];
+      const p = dom.get(i);
+      if (!inView(p, 200)) continue;
+      const t = TYPES.get(n.type);
+      const fill = v.dimmed[i] ? DIM.background : t.color;
+      const r = nodeSize(n) * scale;
+      if (t.shape === "box") {
+        const px = (v.fontSize[i] || n.font || 24) * scale;
+        const text = fullLabel(n, v);
+        const w = textWidth(text, px) + 24 * scale;
+        const h = px * 1.3 + 16 * scale;
+        nodes.appendChild(SAVE.el("rect", { x: (p.x - w / 2).toFixed(1), y: (p.y - h / 2).toFixed(1),
+          width: w.toFixed(1), height: h.toFixed(1), rx: 5 * scale, fill, stroke: "#8c1a1b" }));
+        texts.appendChild(SAVE.el("text", { x: p.x.toFixed(1), y: (p.y + px * 0.36).toFixed(1),
+          "text-anchor": "middle", "font-size": px.toFixed(1), fill: "#ffffff" }, text));
+        continue;
+      }
+      if (t.shape === "dot") {
+        nodes.appendChild(SAVE.el("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1), fill }));
+      } else if (t.shape === "square") {
+        nodes.appendChild(SAVE.el("rect", { x: (p.x - r).toFixed(1), y: (p.y - r).toFixed(1),
+          width: (2 * r).toFixed(1), height: (2 * r).toFixed(1), fill }));
+      } else {
+        nodes.appendChild(SAVE.el("polygon", { points: corners(t.shape, p.x, p.y, r), fill }));
+      }
+      if (v.labelled[i]) {
+        const px = (v.fontSize[i] || 12) * scale;
+        const y = v.shift[i] ? p.y - r - 5 : p.y + r + 3 + px;
+        texts.appendChild(SAVE.el("text", { x: p.x.toFixed(1), y: y.toFixed(1), "text-anchor": "middle",
+          "font-size": px.toFixed(1), fill: "#24292f", stroke: "#ffffff", "stroke-width": 3,
+          "paint-order": "stroke" }, fullLabel(n, v)));
+      }
+    }
+    svg.appendChild(nodes);
+    svg.appendChild(texts);
+    return { svg, width, height };
+  }
+
+  function currentSvg() {
+    if (mode === "matrix") {
+      const svg = matrixHost.querySelector("svg");
+      const width = Number(svg.getAttribute("width"));
+      const height = Number(svg.getAttribute("height"));
+      return { svg: SAVE.standalone(svg, width, height), width, height };
+    }
+    const made = networkSvg();
+    return { svg: SAVE.standalone(made.svg, made.width, made.height), width: made.width,
+      height: made.height };
+  }
+
+  function fileName(ext) {
+    const view = mode === "matrix" ? "matrix" : m.name;
+    return "plangraph-" + view + "." + ext;
+  }
+
+  function selectionRows() {
+    if (mode === "matrix") {
+      const rows = [];
+      const table = DATA.matrix;
+      for (const [kind, cells, heads] of [["theme", table.cells, table.themes],
+        ["indicator", table.targets, table.concepts]]) {
+        for (const c of cells) {
+          const doc = table.documents[c[1]];
+          rows.push({ kind, row: heads[c[0]].zh, row_en: heads[c[0]].en, document: doc.id,
+            title: doc.title, place: doc.place, year: doc.year, facts: c[2],
+            nodes: c[3] });
+        }
+      }
+      return [rows, ["kind", "row", "row_en", "document", "title", "place", "year", "facts", "nodes"]];
+    }
+    const v = m;
+    const shown = Array.from(v.visible).sort((a, b) => a - b);
+    const at = network.getPositions(shown.map((i) => v.nodes[i].id));
+    const rows = shown.map((i) => {
+      const n = v.nodes[i];
+      const p = at[n.id] || { x: n.x, y: n.y };
+      return Object.assign({}, n, { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10,
+        evidence: (n.evidence || []).map((e) => e.document + ":" + e.start + "-" + e.end) });
+    });
+    const columns = ["id", "type", "label", "x", "y", "documents", "indicator", "concept", "value",
+      "min", "max", "unit", "qualifier", "year", "status", "adcode", "parent", "degree",
+      "aliases", "evidence"];
+    return [rows, columns];
+  }
+
+  $("save-png").addEventListener("click", () => {
+    const done = (blob) => SAVE.save(blob, fileName("png"));
+    if (mode === "matrix") {
+      const made = currentSvg();
+      SAVE.svgToPng(made.svg, made.width, made.height).then(done);
+    } else {
+      SAVE.canvasToPng(container.querySelector("canvas")).then(done);
+    }
+  });
+  $("save-svg").addEventListener("click", () => SAVE.save(SAVE.svgBlob(currentSvg().svg), fileName("svg")));
+  $("save-csv").addEventListener("click", () => {
+    const [rows, columns] = selectionRows();
+    SAVE.save(SAVE.csv(rows, columns), fileName("csv"));
+  });
 
   function report() {
     const v = m;
@@ -807,22 +1299,36 @@
       DATA.full.edges.length + " 条连线 links";
     const parts = ["显示 Showing " + v.visible.size + " / " + v.nodes.length +
       (v.name === "overview" ? " 概览节点 overview nodes" : " 节点 nodes") + ", " + links + " 连线 links"];
+    if (mode === "matrix") {
+      const shownThemes = DATA.matrix.themes.filter((t) => t.keywords > 0).length;
+      parts[0] = "矩阵 Matrix: " + DATA.matrix.documents.length + " 个文件 documents × " +
+        shownThemes + " 个主题 themes, " + DATA.matrix.concepts.length + " 个指标 indicators";
+    } else if (v.name === "part") {
+      parts.unshift("部分 Part: " + partTitle);
+    }
     if (document.body.dataset.settledMs) {
       parts.push(settled ? "布局完成 settled" : "布局中 settling…");
     }
     $("status").textContent = parts.join(" · ");
-    document.body.dataset.view = v.name;
+    document.body.dataset.view = mode === "matrix" ? "matrix" : v.name;
     document.body.dataset.shown = String(v.visible.size);
   }
 
   fillSelects();
   viewButton();
-  report();
+  if (mode === "matrix") {
+    showMatrix();
+    settle();
+  } else {
+    document.body.dataset.mode = "network";
+    report();
+  }
 
   // for scripts and tests that drive the page: read-only views of its state
   window.plangraph = Object.freeze({
     network,
-    view: () => m.name,
+    view: () => (mode === "matrix" ? "matrix" : m.name),
+    mode: () => mode,
     count: () => DATA.count,
     drawn: () => m.data.nodes.length,
     shown: () => Array.from(m.visible, (i) => m.nodes[i].id),
@@ -830,5 +1336,11 @@
     dimmed: () => m.dimmed.filter(Boolean).length,
     links: () => m.edgeHidden.filter((hidden) => !hidden).length,
     position: (id) => network.canvasToDOM(network.getPositions([id])[id]),
+    // the labels drawn now: id, type, on-screen size in CSS pixels, box on the canvas, text
+    // (the size is read back from what vis-network was given, at the present zoom)
+    labels: () => (m.placed || []).map((l) => Object.assign({}, l, {
+      box: l.box.slice(), px: m.data.nodes.get(l.id).font.size * network.getScale(),
+      drawn: m.data.nodes.get(l.id).label,
+    })),
   });
-})();
+});
