@@ -415,3 +415,25 @@ def test_random_slices_of_the_corpus(corpus: Path, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, min(len(text), start + 400)))
     _check_spans(text, start, end, find_quantities(text, start, end))
+
+
+# --- hostile input: bounded work and memory ------------------------------------------------
+
+
+def test_a_long_run_of_chinese_numerals_needs_little_memory() -> None:
+    import tracemalloc
+
+    run = "一二三四五六七八九十百千万亿" * 2000  # 28 000 characters, one numeral candidate
+    tracemalloc.start()
+    try:
+        find_quantities(run + "万元。")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000, f"{peak / 1e6:.0f} MB for a {len(run)}-character run"
+
+
+def test_chained_set_sizes_do_not_grow_one_indicator_without_bound() -> None:
+    text = "城镇化率达到" + "达到5万" * 300 + "5%。"
+    found = find_quantities(text)
+    assert found and max(q.end - q.start for q in found) <= 80

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from plangraph._resources import read_data
@@ -161,7 +161,10 @@ def _cues() -> _Cues:
         lead_verbs=_longest_first(raw["lead_verbs"]),
         noun_ends_before=_longest_first(raw["noun_ends_before"]),
         unit_tails=_longest_first(raw["unit_tails"]),
-        cue_then_number=re.compile(rf"(?:{cue_words})+[ \t]*[0-9一二两三四五六七八九十]"),
+        # bounded repeats: tried at every character of a noun, it must not scan a run of cue words
+        cue_then_number=re.compile(
+            rf"(?:{cue_words}){{1,4}}[ \t]{{0,3}}[0-9一二两三四五六七八九十]"
+        ),
     )
 
 
@@ -174,7 +177,12 @@ _CANDIDATE = re.compile(
     r"|(?P<chinese>[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*))"
 )
 _ARABIC_AT = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
-_CHINESE_AT = re.compile(r"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*")
+# A Chinese amount has at most 12 characters (九千九百九十九亿九千万): a longer run is read from its
+# first 12 only, so trimming a run until it parses costs the same on any text
+_MAX_CHINESE = 12
+_CHINESE_AT = re.compile(
+    rf"[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]{{0,{_MAX_CHINESE - 1}}}"
+)
 _RANGE_SEP = re.compile(r"[ \t]*(?:[-~—–]{1,2}|至|到)[ \t]*")
 _SPACES = re.compile(r"[ \t]*")
 _YEAR_AFTER = re.compile(r"[ \t]*(?:年|[-~—–]{1,2}[ \t]*[12][0-9]{3}[ \t]*年)")
@@ -195,11 +203,11 @@ def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a hostile text may hold any number of distinct numerals
 def _chinese_value(numeral: str) -> Decimal | None:
     if numeral in _CN_SMALL:
         return Decimal(_CN_SMALL[numeral])
-    if len(numeral) > 12 or not any(c in "十百千万亿" for c in numeral):
+    if len(numeral) > _MAX_CHINESE or not any(c in "十百千万亿" for c in numeral):
         return None  # 二〇二四, 一二三: digits read one by one are dates and names, not amounts
     import cn2an  # slow to import (0.15 s): only once a Chinese numeral has shown up
 
@@ -650,6 +658,7 @@ def _left_of(text: str, phrase_first: int, state: _State, cues: _Cues) -> _Left:
     if (
         previous is not None
         and left.ind_start >= ind_end
+        and phrase_first - previous.quantity.start <= _MAX_WINDOW  # no chain of merges
         and previous.counted_after
         and previous.quantity.end == (words[-1].start if words else phrase_first)
         and (
