@@ -140,10 +140,14 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "力争数字经济规模突破 5000 亿元。",
         "5000",
-        dict(qualifier="AtLeast", indicator="数字经济规模"),
+        dict(qualifier="AtLeast", indicator="数字经济规模", aspirational=True),
     ),
-    ("力争进出口总额达到 2000 亿元。", "2000", dict(qualifier="AtLeast")),
-    ("力争经济增长 5% 左右。", "5", dict(qualifier="About", growth=True, indicator="经济")),
+    ("力争进出口总额达到 2000 亿元。", "2000", dict(qualifier="Exact", aspirational=True)),
+    (
+        "力争经济增长 5% 左右。",
+        "5",
+        dict(qualifier="About", growth=True, indicator="经济", aspirational=True),
+    ),
     ("投资约 300 亿元。", "300", dict(qualifier="About")),
     ("审批时限压缩至 3 天以内。", "3", dict(unit="DAY", qualifier="AtMost")),
     # lists
@@ -172,7 +176,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "24.8",
         dict(indicator="家电类消费", growth=True, value=D("24.8")),
     ),
-    ("轿车、家电类消费分别增长 40.9%、24.8%。", "40.9", dict(indicator="轿车", growth=True)),
+    ("轿车、家电类消费分别增长 40.9%、24.8%。", "40.9", dict(indicator="轿车消费", growth=True)),
     (
         "赤字规模 4 万亿元，比上年增加 1800 亿元。",
         "1800",
@@ -214,7 +218,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "事故起数和死亡人数分别下降24.7%、28.2%。",
         "28.2",
-        dict(indicator="事故起数和死亡人数下降", growth=True),
+        dict(indicator="死亡人数下降", growth=True),
     ),
     ("加快太旧高速改扩建、黎霍高速等7个高速公路项目。", "7", dict(indicator="加快高速公路项目")),
     ("提升122个劳务品牌知名度。", "122", dict(indicator="提升劳务品牌知名度", growth=False)),
@@ -223,7 +227,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("城镇调查失业率平均为5.2%。", "5.2", dict(indicator="城镇调查失业率")),
     ("赤字率拟按3%安排。", "3", dict(indicator="赤字率")),
     ("入境游客大幅增长186.8%。", "186.8", dict(indicator="入境游客", growth=True)),
-    ("争取中央预算内资金824亿元。", "824", dict(qualifier="Exact")),  # obtained, not a floor
+    ("争取中央预算内资金824亿元。", "824", dict(qualifier="Exact", aspirational=True)),
     ("标准机架、算力分别达到10.8万个、101.2万架。", "101.2", dict(indicator="算力")),
 ]
 
@@ -262,6 +266,185 @@ NOT_QUANTITIES = [
     "第二轮土地承包到期后再延长30年试点，时隔5年再次突破。",  # durations
     "“十四五”时期（2021—2025年）",  # a span of years
     "开工备案项目比例达到1∶3.4。",  # a ratio
+    # issue 12: ordinals, lists announced, thresholds, ranks, names
+    "深入贯彻党的十二届十次全会精神。",
+    "贯彻省委十一次党代会部署。",
+    "今年的主要目标设置了29项主要指标。",
+    "制定13项任务举措。",
+    "相继出台12条、8条具体举措。",
+    "清理单笔30万元以下拖欠账款。",
+    "全省排名上升3位，综合排名第5位。",
+    "开工建设某某石化80万吨乙烯改造项目。",
+    "建设某地2×100万千瓦煤电一体化项目。",
+    "某地300万吨/年煤制油项目启动建设。",
+    "壮大12条重点产业链。",
+    "城镇化水平保持平稳，建设支持平台。",
+    "推进成南达万高铁建设。",
+    "深化千万工程，培育百亿县，打造千亿产业集群。",
+    "项目数量增加5倍增长计划。",
+]
+
+
+# The cases of issue 12 (each failed before it was fixed), in phrases written for these tests.
+ISSUE_CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # 力争, 争取, 努力 mark an aspiration and leave the qualifier alone
+    (
+        "力争新能源汽车产量达到200万辆。",
+        "200",
+        dict(value=D(2_000_000), qualifier="Exact", aspirational=True, classifier="辆"),
+    ),
+    (
+        "争取全年接待游客突破1亿人次。",
+        "1",
+        dict(value=D(100_000_000), qualifier="AtLeast", aspirational=True),
+    ),
+    ("努力实现粮食产量300亿斤。", "300", dict(value=D(15_000_000_000), aspirational=True)),
+    (
+        "力争规上企业新增500家、专精特新企业200家以上；",
+        "200",
+        dict(value=D(200), qualifier="AtLeast", aspirational=True),
+    ),
+    # units 倍, 列, 班次 (and others the reports use)
+    (
+        "中欧班列开行1800列、增长12%。",
+        "1800",
+        dict(value=D(1800), unit="NUM", classifier="列", indicator="中欧班列开行"),
+    ),
+    (
+        "中欧班列开行1800列、增长12%。",
+        "12",
+        dict(value=D(12), unit="PERCENT", growth=True, indicator="中欧班列开行"),
+    ),
+    (
+        "新开国际客运航线每周航班达到120班次。",
+        "120",
+        dict(value=D(120), unit="NUM", classifier="班次"),
+    ),
+    ("跨境电商交易额增长1.5倍。", "1.5", dict(value=D("1.5"), unit="TIMES", growth=True)),
+    ("人均水平达到全国的1.2倍以上。", "1.2", dict(value=D("1.2"), qualifier="AtLeast")),
+    ("酱香白酒产能新增3万千升。", "3", dict(value=D(30_000), unit="M3")),
+    ("储能电池产能达到45GWh。", "45", dict(value=D(45_000_000), unit="KiloW-HR")),
+    ("新增风电装机2.5GW。", "2.5", dict(value=D("2.5"), unit="GigaW")),
+    ("全省算力规模突破8万P。", "8", dict(value=D(80_000), unit="PFLOPS", qualifier="AtLeast")),
+    ("智能算力规模达到12Eflops。", "12", dict(value=D(12_000), unit="PFLOPS")),
+    (
+        "粮食产量稳定在240亿斤以上。",
+        "240",
+        dict(value=D(12_000_000_000), unit="KiloGM", qualifier="AtLeast"),
+    ),
+    (
+        "集装箱吞吐量突破600万标箱。",
+        "600",
+        dict(value=D(6_000_000), classifier="标箱", qualifier="AtLeast"),
+    ),
+    # a level and its growth in one clause are two facts
+    (
+        "全市外贸进出口达到5200亿元、增长8.5%。",
+        "5200",
+        dict(value=D(520_000_000_000), unit="CCY_CNY", indicator="全市外贸进出口"),
+    ),
+    (
+        "全市外贸进出口达到5200亿元、增长8.5%。",
+        "8.5",
+        dict(value=D("8.5"), growth=True, indicator="全市外贸进出口"),
+    ),
+    # magnitudes without digits, after a bound or linking word
+    (
+        "装备制造业营业收入超万亿元。",
+        "万亿",
+        dict(value=D(10**12), unit="CCY_CNY", qualifier="AtLeast"),
+    ),
+    (
+        "县域经济总量突破千亿、达到1060亿元。",
+        "千亿",
+        dict(value=D(10**11), unit="CCY_CNY", qualifier="AtLeast", indicator="县域经济总量"),
+    ),
+    (
+        "两市经济总量要尽快过“万亿”。",
+        "万亿",
+        dict(value=D(10**12), unit="CCY_CNY", qualifier="AtLeast"),
+    ),
+    (
+        "工业增加值迈上千亿台阶。",
+        "千亿",
+        dict(value=D(10**11), unit="CCY_CNY", qualifier="AtLeast"),
+    ),
+    ("惠及近万家企业。", "万", dict(value=D(10_000), classifier="家", qualifier="About")),
+    ("农产品产值超500亿、1000亿。", "1000", dict(value=D(10**11), qualifier="AtLeast")),
+    (
+        "存量欠款年底前清偿一半以上。",
+        "一半",
+        dict(value=D(50), unit="PERCENT", qualifier="AtLeast"),
+    ),
+    ("光伏占比近1/3。", "1/3", dict(value=D("33.33"), unit="PERCENT", qualifier="About")),
+    ("审批事项压减三分之一。", "三分之一", dict(value=D("33.33"), growth=True)),
+    (
+        "工业投资同比持平。",
+        "持平",
+        dict(value=D(0), unit="PERCENT", growth=True, indicator="工业投资"),
+    ),
+    (
+        "重点产业规模分别达1.5万亿、9000亿元。",
+        "1.5",
+        dict(value=D(1_500_000_000_000), unit="CCY_CNY"),
+    ),
+    # 从 A 提高到 B: the value is B, A the baseline, the indicator ends before 从
+    (
+        "森林覆盖率从35%提高到38%。",
+        "38",
+        dict(value=D(38), baseline=D(35), indicator="森林覆盖率"),
+    ),
+    (
+        "最低工资标准由2000元提高到2200元。",
+        "2200",
+        dict(value=D(2200), baseline=D(2000), unit="CCY_CNY", indicator="最低工资标准"),
+    ),
+    (
+        "生产总值从不到8万亿元增加到超过10万亿元。",
+        "10",
+        dict(value=D(10**13), baseline=D(8 * 10**12), qualifier="AtLeast"),
+    ),
+    # a noun between the indicator and the number
+    (
+        "城镇新增就业人数45万人。",
+        "45",
+        dict(value=D(450_000), classifier="人", indicator="城镇新增就业人数"),
+    ),
+    # the object after the number names what is counted
+    ("新建100个“口袋公园”。", "100", dict(indicator="新建口袋公园")),
+    ("整体提升100所学校办学条件。", "100", dict(indicator="提升学校办学条件", classifier="所")),
+    # 分别: the items in order, a shared head, and a bound after the last figure
+    (
+        "城镇、农村居民人均可支配收入分别达到5万元、2万元，分别增长5%、6%。",
+        "6",
+        dict(indicator="农村居民人均可支配收入", growth=True),
+    ),
+    (
+        "城镇、农村居民人均可支配收入分别达到5万元、2万元，分别增长7%、6%。",
+        "7",
+        dict(indicator="城镇居民人均可支配收入", growth=True),
+    ),
+    (
+        "一般公共预算收入和支出分别为300亿元、800亿元。",
+        "800",
+        dict(indicator="支出", value=D(80_000_000_000)),
+    ),
+    (
+        "城乡居民人均可支配收入分别增长5%和7%左右。",
+        "5",
+        dict(qualifier="About", growth=True),
+    ),
+    # a count that sizes the set a later figure measures
+    (
+        "320个省重点项目完成投资2100亿元。",
+        "2100",
+        dict(value=D(210_000_000_000), indicator="320个省重点项目完成投资"),
+    ),
+    # a threshold inside the counted noun
+    ("对120个30户以上连片村寨实施改造。", "120", dict(value=D(120), classifier="个")),
+    # Chinese-numeral counts after a verb of building
+    ("打造两大千亿级产业集群。", "两", dict(value=D(2), classifier="大", unit="NUM")),
+    ("新建两个国家级实验室。", "两", dict(value=D(2), classifier="个")),
 ]
 
 
@@ -277,12 +460,24 @@ def _find_case(phrase: str, number: str) -> Quantity:
 @pytest.mark.parametrize(("phrase", "number", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_quantity_rules(phrase: str, number: str, expected: dict[str, Any]) -> None:
     quantity = _find_case(phrase, number)
-    defaults: dict[str, Any] = {"qualifier": "Exact", "growth": False}
+    defaults: dict[str, Any] = {
+        "qualifier": "Exact",
+        "growth": False,
+        "aspirational": False,
+        "baseline": None,
+    }
     for name, want in {**defaults, **expected}.items():
         assert getattr(quantity, name) == want, f"{name} of {phrase!r}: {quantity}"
     assert phrase[quantity.number_start : quantity.number_end] == number
     assert quantity.start <= quantity.number_start < quantity.number_end <= quantity.end
     assert quantity.unit in units()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "number", "expected"), ISSUE_CASES, ids=[c[0] for c in ISSUE_CASES]
+)
+def test_issue_cases(phrase: str, number: str, expected: dict[str, Any]) -> None:
+    test_quantity_rules(phrase, number, expected)
 
 
 def test_the_tier_is_no_amount_but_the_count_is() -> None:

@@ -364,6 +364,8 @@ def extract_text(
                 classifier=q.classifier,
                 qualifier=q.qualifier,
                 growth=q.growth,
+                aspirational=q.aspirational and not reviewed,  # 争取资金 in a review: obtained
+                baseline=q.baseline,
                 keyword=keyword,
                 regions=places,
                 industries=trades,
