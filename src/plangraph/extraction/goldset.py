@@ -134,7 +134,8 @@ def _predicted(records: Records, gold: Gold) -> dict[str, list[Mention]]:
                 _quantity_key(q.value, q.min, q.max, q.unit, q.qualifier),
             )
             for q in getattr(records, kind)
-            if q.evidence and gold.inside(q.evidence[0].start)
+            # a figure has a unit; an outcome that only names a project is no quantity
+            if q.evidence and q.unit is not None and gold.inside(q.evidence[0].start)
         ]
     return out
 
