@@ -67,7 +67,12 @@ def fold_width(text: str) -> str:
     Only width variants (and the ideographic space) fold, not every NFKC compatibility
     character: ① stays ①, so a list marker never turns into a number.
     """
-    return text if text.isascii() else text.translate(_width_table())
+    if text.isascii() or _FOLDABLE.search(text) is None:
+        return text  # already folded (the extractor folds once, then reads clause by clause)
+    return text.translate(_width_table())
+
+
+_FOLDABLE = re.compile("[\u3000\uff01-\uffee]")
 
 
 # --- cue words -------------------------------------------------------------------------------
