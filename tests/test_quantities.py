@@ -283,6 +283,7 @@ NOT_QUANTITIES = [
     "推进成南达万高铁建设。",
     "深化千万工程，培育百亿县，打造千亿产业集群。",
     "项目数量增加5倍增长计划。",
+    "获批建设三大运营商国际通信出入口局。",
 ]
 
 
@@ -446,6 +447,12 @@ ISSUE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     # Chinese-numeral counts after a verb of building
     ("打造两大千亿级产业集群。", "两", dict(value=D(2), classifier="大", unit="NUM")),
     ("新建两个国家级实验室。", "两", dict(value=D(2), classifier="个")),
+    # a rate per month keeps its figure whole
+    (
+        "低保标准从每人720元/月提高至842元/月。",
+        "842",
+        dict(value=D(842), baseline=D(720), indicator="低保标准"),
+    ),
 ]
 
 

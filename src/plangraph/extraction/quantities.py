@@ -137,7 +137,7 @@ class _Cues:
     bound_words: tuple[str, ...]
     small_numerals: str
     small_verbs: tuple[str, ...]
-    small_classifiers: tuple[str, ...]
+    small_classifiers: dict[str, tuple[str, ...]]
     baseline_from: tuple[str, ...]
     cue_then_number: re.Pattern[str] = field(repr=False)
     candidate: re.Pattern[str] = field(repr=False)
@@ -215,7 +215,7 @@ def _cues() -> _Cues:
         bound_words=_longest_first(w for w, (_, bound) in before.items() if bound),
         small_numerals="".join(raw["small_counts"]["numerals"]),
         small_verbs=tuple(raw["small_counts"]["verbs"]),
-        small_classifiers=_longest_first(raw["small_counts"]["classifiers"]),
+        small_classifiers={str(k): tuple(v) for k, v in raw["small_counts"]["classifiers"].items()},
         baseline_from=tuple(raw["baseline_from"]),
         candidate=re.compile(rf"(?P<word>{'|'.join(map(re.escape, words))})|{_FRACTION}|{_NUMBER}"),
         # bounded repeats: tried at every character of a noun, it must not scan a run of cue words
@@ -418,6 +418,8 @@ def _with_unit(
 ) -> _Amount:
     assert tail.unit is not None and tail.surface is not None
     end = tail.end + len(_word_at(text, tail.end, cues.unit_tails) or "")  # 1000 亿元人民币
+    rate = _PER.match(text, end)  # 740 元/月: the figure's unit is per month; the record has none
+    end = rate.end() if rate else end
     classifier = tail.surface if tail.unit.count else None
     amount = _Amount(value, high, tail.unit.key, classifier, None, start, number_end, end)
     if tail.approximate:
@@ -791,7 +793,7 @@ def _find(text: str) -> list[Quantity]:
             amount, consumed = _number_amount(text, match, number_start, consumed, cues)
         if amount is None or amount.classifier is None and _is_threshold(text, amount, cues):
             continue  # 亿元以上项目: a threshold that describes a set
-        if _CAPACITY_IN_NAME.match(text, amount.end):
+        if _capacity_in_name(text, amount):
             continue  # 400 万吨/年煤制油: a capacity in a name
         if text.startswith("”", amount.end) and text[phrase_first] == "“":
             amount.end += 1
@@ -826,7 +828,13 @@ def _share_trailing_bounds(found: list[_Found]) -> None:
 
 
 _NUMBER_GROUPS = ("word", "frac", "arabic", "chinese")
-_CAPACITY_IN_NAME = re.compile(r"/[年日天][\u4e00-\u9fff]")
+_PER = re.compile(r"/(?:年|月|日|天|人|户|亩|次|小时)")
+
+
+def _capacity_in_name(text: str, amount: _Amount) -> bool:
+    """400 万吨/年煤制油: a yearly capacity that a name follows; not 740 元/月和 485 元/月."""
+    follower = text[amount.end : amount.end + 1]
+    return text.endswith("/年", 0, amount.end) and _is_cjk(follower) and follower not in _JOINERS
 
 
 def _number_amount(
@@ -856,8 +864,12 @@ def _small_count(text: str, start: int, numeral: str, cues: _Cues) -> _Amount | 
     pos = start + 1
     if numeral not in cues.small_numerals or not text.endswith(cues.small_verbs, 0, start):
         return None
-    classifier = _word_at(text, pos, cues.small_classifiers)
-    if classifier is None:
+    classifier = _word_at(text, pos, tuple(cues.small_classifiers))
+    if classifier is not None:
+        noun_start, noun_end, _ = _noun_after(text, pos + len(classifier), cues)
+        if not _clean(text[noun_start:noun_end]).endswith(cues.small_classifiers[classifier]):
+            return None  # 三大运营商, 三大工程: a set with a name of its own
+    else:
         found = _unit_at(text, pos, cues)
         if found is None or not found[1].count:
             return None
