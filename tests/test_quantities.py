@@ -447,6 +447,8 @@ ISSUE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     # Chinese-numeral counts after a verb of building
     ("打造两大千亿级产业集群。", "两", dict(value=D(2), classifier="大", unit="NUM")),
     ("新建两个国家级实验室。", "两", dict(value=D(2), classifier="个")),
+    # people counted in 位 are no rank
+    ("两院院士增至93位。", "93", dict(value=D(93), classifier="位", indicator="两院院士")),
     # a rate per month keeps its figure whole
     (
         "低保标准从每人720元/月提高至842元/月。",

@@ -128,6 +128,7 @@ class _Cues:
     sum_words: tuple[str, ...]
     shared_heads: tuple[str, ...]
     rank_words: tuple[str, ...]
+    rank_moves: frozenset[str]
     list_nouns: tuple[str, ...]
     name_suffixes: tuple[str, ...]
     keep_words: tuple[str, ...]
@@ -206,6 +207,7 @@ def _cues() -> _Cues:
         sum_words=tuple(raw["threshold_words"]["not_after"]),
         shared_heads=_longest_first(raw["shared_heads"]),
         rank_words=tuple(raw["rank_words"]),
+        rank_moves=frozenset(raw["rank_moves"]),
         list_nouns=tuple(raw["list_nouns"]),
         name_suffixes=tuple(raw["name_suffixes"]),
         keep_words=tuple(w for w, (role, _) in before.items() if role == "keep"),
@@ -1003,7 +1005,7 @@ def _rejected(
             return True  # 提前 1 年, 连续 3 年
     if amount.classifier in cues.rank_units and (
         _char_before(text, phrase_first) in cues.rank_after
-        or left.roles & {"up", "down", "level"}
+        or any(text[w.start : w.end] in cues.rank_moves for w in left.words)
         or any(w in text[left.window : phrase_first] for w in cues.rank_words)
     ):
         return True  # 前 10 名, 全国排名 53 位, 提升 3 位
