@@ -284,6 +284,7 @@ NOT_QUANTITIES = [
     "深化千万工程，培育百亿县，打造千亿产业集群。",
     "项目数量增加5倍增长计划。",
     "获批建设三大运营商国际通信出入口局。",
+    "盯紧过2000万元的工业新增长点，推进超10亿元项目。",
 ]
 
 
@@ -447,6 +448,8 @@ ISSUE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     # Chinese-numeral counts after a verb of building
     ("打造两大千亿级产业集群。", "两", dict(value=D(2), classifier="大", unit="NUM")),
     ("新建两个国家级实验室。", "两", dict(value=D(2), classifier="个")),
+    # a measure word before a word that starts like another word (名优) is still one
+    ("引进10000名优秀青年科技人才。", "10000", dict(value=D(10000), classifier="名")),
     # people counted in 位 are no rank
     ("两院院士增至93位。", "93", dict(value=D(93), classifier="位", indicator="两院院士")),
     # a rate per month keeps its figure whole

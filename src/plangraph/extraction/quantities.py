@@ -103,7 +103,7 @@ class _Cues:
     leading: tuple[str, ...]
     noun_stop: tuple[str, ...]
     not_counted: tuple[str, ...]
-    blocked: dict[str, frozenset[str]]
+    blocked: dict[str, tuple[str, ...]]
     blocked_all: frozenset[str]
     surfaces: dict[str, _Unit]
     surface_max: int
@@ -126,6 +126,7 @@ class _Cues:
     money_words: tuple[str, ...]
     threshold_words: frozenset[str]
     sum_words: tuple[str, ...]
+    threshold_nouns: tuple[str, ...]
     shared_heads: tuple[str, ...]
     rank_words: tuple[str, ...]
     rank_moves: frozenset[str]
@@ -182,7 +183,7 @@ def _cues() -> _Cues:
         leading=_longest_first(raw["leading_noise"]),
         noun_stop=_longest_first(raw["noun_stop"]),
         not_counted=_longest_first(raw["not_counted"]),
-        blocked={k: frozenset(v) for k, v in blocked.items() if k != "all"},
+        blocked={k: tuple(map(str, v)) for k, v in blocked.items() if k != "all"},
         blocked_all=frozenset(blocked.get("all", ())),
         surfaces=surfaces,
         surface_max=max(map(len, surfaces)),
@@ -205,6 +206,7 @@ def _cues() -> _Cues:
         money_words=tuple(raw["money_words"]),
         threshold_words=frozenset(raw["threshold_words"]["words"]),
         sum_words=tuple(raw["threshold_words"]["not_after"]),
+        threshold_nouns=_longest_first(raw["threshold_words"]["nouns"]),
         shared_heads=_longest_first(raw["shared_heads"]),
         rank_words=tuple(raw["rank_words"]),
         rank_moves=frozenset(raw["rank_moves"]),
@@ -341,7 +343,7 @@ def _unit_at(text: str, pos: int, cues: _Cues) -> tuple[str, _Unit] | None:
         if (
             unit is None
             or follower in cues.blocked_all
-            or follower in cues.blocked.get(surface, ())
+            or text.startswith(cues.blocked.get(surface, ()), pos + size)
             or surface.isascii()
             and _is_ascii_alnum(follower)  # 5GW, but not 5G基站 or 5Pa
         ):
@@ -1056,6 +1058,18 @@ def _describe(
     if _rejected(text, phrase_first, amount, left, noun, cues):
         return []
     previous, words, roles = left.previous, left.words, left.roles
+    if (
+        amount.classifier is None
+        and amount.unit not in _NOT_COUNTED_UNITS
+        and not amount.after_word
+        and words
+        and words[-1].bound in ("AtLeast", "AtMost")
+        and (
+            text.startswith("的", amount.end)
+            or _word_at(text, amount.end, cues.threshold_nouns) is not None
+        )
+    ):
+        return []  # 超 10 亿元项目, 过 2000 万元的工业新增长点: a threshold that describes a set
     if amount.classifier and _clean(text[noun_start:noun_end]).endswith(cues.list_nouns):
         # 设置 29 项主要指标, 相继出台 43 条、16 条具体举措: numbers that announce a list
         if (
