@@ -121,7 +121,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "3-5",
         dict(min=D(3), max=D(5), value=None, qualifier="Range", classifier="家"),
     ),
-    ("增速 4.5%—5%。", "4.5%—5", dict(min=D("4.5"), max=D(5), qualifier="Range", unit="PERCENT")),
+    (
+        "增速 4.5%—5%。",
+        "4.5%—5",
+        dict(min=D("4.5"), max=D(5), qualifier="Range", unit="PERCENT", growth=True),
+    ),
     ("培育2—4家链主企业。", "2—4", dict(min=D(2), max=D(4), qualifier="Range")),
     ("营业收入增长5%至6%。", "5%至6", dict(min=D(5), max=D(6), qualifier="Range", growth=True)),
     ("新增就业 1-2 万人。", "1-2", dict(min=D(10_000), max=D(20_000), qualifier="Range")),
@@ -450,6 +454,10 @@ ISSUE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("新建两个国家级实验室。", "两", dict(value=D(2), classifier="个")),
     # a measure word before a word that starts like another word (名优) is still one
     ("引进10000名优秀青年科技人才。", "10000", dict(value=D(10000), classifier="名")),
+    # rates of change, and a level that starts like a change
+    ("年均增速5.7%。", "5.7", dict(growth=True, indicator="年均增速")),
+    ("服务业增加值跨上3万亿元台阶。", "3", dict(growth=False, qualifier="AtLeast")),
+    ("发明专利拥有量增长2倍多。", "2", dict(unit="TIMES", growth=True, qualifier="AtLeast")),
     # people counted in 位 are no rank
     ("两院院士增至93位。", "93", dict(value=D(93), classifier="位", indicator="两院院士")),
     # a rate per month keeps its figure whole

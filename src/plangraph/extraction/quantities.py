@@ -129,6 +129,8 @@ class _Cues:
     threshold_nouns: tuple[str, ...]
     shared_heads: tuple[str, ...]
     rank_words: tuple[str, ...]
+    rate_nouns: tuple[str, ...]
+    change_nouns: tuple[str, ...]
     rank_moves: frozenset[str]
     list_nouns: tuple[str, ...]
     name_suffixes: tuple[str, ...]
@@ -209,6 +211,8 @@ def _cues() -> _Cues:
         threshold_nouns=_longest_first(raw["threshold_words"]["nouns"]),
         shared_heads=_longest_first(raw["shared_heads"]),
         rank_words=tuple(raw["rank_words"]),
+        rate_nouns=tuple(raw["rates_of_change"]),
+        change_nouns=tuple(raw["not_changes"]),
         rank_moves=frozenset(raw["rank_moves"]),
         list_nouns=tuple(raw["list_nouns"]),
         name_suffixes=tuple(raw["name_suffixes"]),
@@ -743,7 +747,12 @@ def _without_adverb(words: str, cues: _Cues) -> str:
 
 
 def _starts_with_change(indicator: str, cues: _Cues) -> bool:
-    """提高城乡居民基础养老金最低标准 20 元: a change verb opens the clause."""
+    """提高城乡居民基础养老金最低标准 20 元: a change verb opens the clause; 年均增速 5.7%,
+    居民消费价格涨幅 2%: the indicator names a rate of change. 增加值 is neither."""
+    if indicator.endswith(cues.rate_nouns):
+        return True
+    if indicator.startswith(cues.change_nouns):
+        return False
     role = cues.before.get(indicator[:2], ("", ""))[0]  # not 增/降 alone: 增速, 降幅 are nouns
     return role in ("up", "down") and len(indicator) > 2
 
