@@ -186,10 +186,14 @@ def unit_at(text: str, pos: int, cues: Cues) -> tuple[str, SurfaceUnit] | None:
 
 
 def word_at(text: str, pos: int, words: tuple[str, ...]) -> str | None:
-    for word in words:
-        if text.startswith(word, pos):
-            return word
-    return None
+    """The first of ``words`` (in their order) that ``text`` has at ``pos``, or None."""
+    match = _alternation(words).match(text, pos)
+    return match.group() if match else None
+
+
+@lru_cache(maxsize=256)  # the word lists are few and fixed; one pattern each
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _tail(text: str, pos: int, cues: Cues, magnitude_allowed: bool) -> _Tail:

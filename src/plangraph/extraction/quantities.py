@@ -318,6 +318,16 @@ def _find(text: str) -> list[Quantity]:
         phrase_first = match.start()
         if phrase_first < consumed:
             continue
+        chinese = match.group("chinese")
+        if (
+            chinese is not None
+            and len(chinese) == 1
+            and chinese != "十"
+            and not match.group("pct")
+            and not text.endswith(cues.small_verbs, 0, phrase_first)
+            and not RANGE_SEP.match(text, match.end())
+        ):
+            continue  # 一批, 三个一号: the common case, rejected before anything else
         number_start = match.start(next(g for g in _NUMBER_GROUPS if match.group(g)))
         i = bisect.bisect_right(quoted_starts, number_start) - 1
         if i >= 0 and quoted[i][0] < number_start < quoted[i][1]:
