@@ -441,11 +441,18 @@ ISSUE_CASES: list[tuple[str, str, dict[str, Any]]] = [
         "5",
         dict(qualifier="About", growth=True),
     ),
-    # a count that sizes the set a later figure measures
+    # a count that sizes the set a later figure measures; but a count of projects is a result
+    # of its own, as plans set such counts as targets
     (
-        "320个省重点项目完成投资2100亿元。",
-        "2100",
-        dict(value=D(210_000_000_000), indicator="320个省重点项目完成投资"),
+        "12个重点园区营业收入突破2.5万亿元。",
+        "2.5",
+        dict(value=D(2_500_000_000_000), qualifier="AtLeast", indicator="12个重点园区营业收入"),
+    ),
+    ("1596个重大项目完成投资1.5万亿元。", "1596", dict(value=D(1596), classifier="个")),
+    (
+        "1596个重大项目完成投资1.5万亿元。",
+        "1.5",
+        dict(value=D(1_500_000_000_000), indicator="完成投资"),
     ),
     # a threshold inside the counted noun
     ("对120个30户以上连片村寨实施改造。", "120", dict(value=D(120), classifier="个")),

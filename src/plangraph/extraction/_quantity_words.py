@@ -93,6 +93,7 @@ class Cues:
     name_suffixes: tuple[str, ...]
     keep_words: tuple[str, ...]
     set_verbs: tuple[str, ...]
+    counted_commitments: tuple[str, ...]
     set_nouns: tuple[str, ...]
     levels: tuple[str, ...]
     bound_words: tuple[str, ...]
@@ -175,6 +176,7 @@ def load_cues() -> Cues:
         name_suffixes=tuple(raw["name_suffixes"]),
         keep_words=tuple(w for w, (role, _) in before.items() if role == "keep"),
         set_verbs=_longest_first(raw["sized_sets"]["verbs"]),
+        counted_commitments=tuple(raw["sized_sets"]["commitments"]),
         set_nouns=tuple(raw["sized_sets"]["nouns"]),
         levels=_longest_first(raw["before_number"]["level"]),
         bound_words=_longest_first(w for w, (_, bound) in before.items() if bound),

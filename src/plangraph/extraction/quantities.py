@@ -525,10 +525,13 @@ def _sizes_the_subject(
     words: list[_Cue],
     cues: Cues,
 ) -> bool:
-    """300 个省列重大项目累计完成投资 2393 亿元, 45 个重点开发区…比重达 84%: a count with no verb
-    of its own, followed in its clause by a figure, says how many things that figure is about."""
+    """45 个重点开发区…比重达 84%, 8 个产业集群全产业链产值突破 6100 亿元: a count with no verb of
+    its own, followed in its clause by a figure, says how many things that figure is about. Not
+    a count of projects (1596 个重大项目完成投资 1.5 万亿元): plans set such counts as targets
+    (安排重大项目 1000 个以上), so the review's count is a result of its own."""
     return (
         previous.counted_after
+        and not previous.quantity.indicator.endswith(cues.counted_commitments)
         and not amount.bare  # 惠及 80 个乡镇近 300 万群众: two objects of one verb
         and previous.noun_stop != "joiner"  # 116 个国家和地区近 4000 名运动员
         and (bool(words) or previous.noun_stop == "verb")
