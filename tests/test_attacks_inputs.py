@@ -93,6 +93,7 @@ def test_a_file_past_the_limit_is_refused_while_read(tmp_path: Path) -> None:
 _REPORT = "2024年山西省政府工作报告\n二、2024年工作安排\n（一）扩大投资\n新建农村公路500公里。\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("encoding", "data"),
     [
@@ -224,6 +225,7 @@ def test_any_text_gives_records_or_a_records_error(text: str) -> None:
 _VALID = records_yaml()
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.integers(0, len(_VALID)),
@@ -371,6 +373,7 @@ def test_two_concurrent_builds_leave_one_consistent_pair(tmp_path: Path) -> None
     assert not [p.name for p in out.iterdir() if p.name.startswith(".staged-")]
 
 
+@pytest.mark.slow
 def test_outputs_are_committed_together_even_when_a_build_dies_midway(
     records_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -400,6 +403,7 @@ def test_outputs_are_committed_together_even_when_a_build_dies_midway(
     assert (out / "texts" / "second-2025.txt").read_text(encoding="utf-8") == report_text()
 
 
+@pytest.mark.slow
 def test_a_full_disk_while_staging_leaves_the_previous_pair(
     records_dir: Path,
     tmp_path: Path,

@@ -12,6 +12,7 @@ from conftest import records_yaml
 from plangraph.cli import main
 
 
+@pytest.mark.slow
 def test_build_then_validate_the_bundled_sample(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -117,6 +117,7 @@ def test_the_first_rebuild_already_keeps_the_graph(texts: list[Path], tmp_path: 
     assert (out / "graph.trig").read_text(encoding="utf-8").startswith("@prefix")
 
 
+@pytest.mark.slow
 def test_a_changed_plan_changes_the_status_of_the_report_that_reviews_it(
     texts: list[Path], tmp_path: Path
 ) -> None:
@@ -129,6 +130,7 @@ def test_a_changed_plan_changes_the_status_of_the_report_that_reviews_it(
     assert "pg:NotMet" in (out / "graph.trig").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_cache_keeps_only_what_the_last_build_used(texts: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "out"
     build_to(texts, out, jobs=1, html=False)
@@ -235,6 +237,7 @@ def test_texts_with_the_same_name_in_two_folders_get_the_folders_in_their_ids(
     assert sorted(d.id for d in again) == ids and all(d.from_cache for d in again)
 
 
+@pytest.mark.slow
 def test_a_project_named_two_ways_in_two_documents_is_one_valid_node(tmp_path: Path) -> None:
     """One node, one label (the name that identifies it), each spelling kept as another name."""
     from plangraph import validate

@@ -49,6 +49,7 @@ def test_doctests_run() -> None:
     assert result.attempted > 0 and result.failed == 0
 
 
+@pytest.mark.slow
 def test_load_a_file_and_a_store_folder(dataset: Dataset, trig: Path, tmp_path: Path) -> None:
     load_store(tmp_path / "store", trig)
     expected = _quads(dataset)

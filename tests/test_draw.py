@@ -11,6 +11,7 @@ from plangraph import to_networkx
 from plangraph.cli import main
 
 
+@pytest.mark.slow
 def test_viz_command_draws_a_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["build", "-q", "-o", str(out)]) == 0
@@ -32,6 +33,7 @@ def test_viz_command_draws_a_part(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert _data(page.read_text(encoding="utf-8"))["view"] == "overview"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "message"),
     [

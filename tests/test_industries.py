@@ -149,6 +149,7 @@ def test_the_scheme_in_rdf_carries_codes_and_mappings(report: Path) -> None:
     assert (industry_iri("低空经济"), SKOS.closeMatch, industry_iri("航空装备产业")) in ref
 
 
+@pytest.mark.slow
 def test_a_documents_terms_in_its_graph(report: Path) -> None:
     records = extract(report)
     dataset = rdfize([records])
@@ -162,6 +163,7 @@ def test_a_documents_terms_in_its_graph(report: Path) -> None:
     assert report_.conforms, report_
 
 
+@pytest.mark.slow
 def test_check_set_recall_and_precision() -> None:
     """Over the whole check set (tests/truth/entities), industry mentions are found with recall
     0.8 and precision 0.7 at least (``plangraph eval ../shared/reports tests/truth/entities``)."""

@@ -75,6 +75,7 @@ def sample() -> Dataset:
     return build()
 
 
+@pytest.mark.slow
 def test_doctests_run() -> None:
     result = doctest.testmod(plangraph.view.notebook, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
@@ -107,6 +108,7 @@ def test_the_page_is_the_one_to_html_makes(sample: Dataset) -> None:
     )
 
 
+@pytest.mark.slow
 def test_what_show_takes(sample: Dataset, tmp_path: Path) -> None:
     trig = tmp_path / "graph.trig"
     trig.write_text(sample.serialize(format="trig"), encoding="utf-8")
@@ -116,6 +118,7 @@ def test_what_show_takes(sample: Dataset, tmp_path: Path) -> None:
         assert set(show(data).graph) == expected, type(data)
 
 
+@pytest.mark.slow
 def test_filters_pick_a_part(sample: Dataset) -> None:
     view = show(sample, keyword="数字经济", types=["Keyword", "Project"])
     kinds = {attrs["type"] for _, attrs in view.graph.nodes(data=True)}

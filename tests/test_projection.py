@@ -45,6 +45,7 @@ def test_facts_without_evidence_inherit_their_keywords_document(sample_network: 
             assert attrs["documents"] == ["shanxi-2024"], attrs["label"]
 
 
+@pytest.mark.slow
 def test_the_projection_from_a_store_is_the_projection_from_rdflib(tmp_path: Path) -> None:
     """The page of a corpus build is projected straight from the Oxigraph store it assembles."""
     import pyoxigraph
@@ -60,6 +61,7 @@ def test_the_projection_from_a_store_is_the_projection_from_rdflib(tmp_path: Pat
     assert from_store.graph == from_rdflib.graph and len(from_store) > 200
 
 
+@pytest.mark.slow
 def test_a_file_is_projected_as_it_is_parsed_and_a_bad_one_names_its_line(tmp_path: Path) -> None:
     from plangraph import DataError
     from plangraph.graph.rdfio import serialize_trig

@@ -68,6 +68,7 @@ def test_the_check_sets_quote_the_texts_in_their_parts(file: Path) -> None:
         assert earlier[start:end] == quote
 
 
+@pytest.mark.slow
 def test_tracking_scores_on_the_check_sets(
     tracked: dict[str, tuple[list[Link], LinkScore]],
 ) -> None:
@@ -82,6 +83,7 @@ def test_tracking_scores_on_the_check_sets(
     assert summed.same_status / summed.found >= 0.8  # the gold status, where a link is found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pair", PAIRS)
 def test_links_start_in_the_plan_part_and_end_in_the_review(
     pair: str, tracked: dict[str, tuple[list[Link], LinkScore]]
@@ -103,6 +105,7 @@ def test_links_start_in_the_plan_part_and_end_in_the_review(
         assert k.outcome_evidence == f"「{told}」 {k.outcome_start}–{k.outcome_end}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pair", PAIRS)
 def test_no_project_is_an_earlier_commitment_unless_the_plan_names_it(
     pair: str, tracked: dict[str, tuple[list[Link], LinkScore]]
@@ -122,6 +125,7 @@ def test_no_project_is_an_earlier_commitment_unless_the_plan_names_it(
             ), k
 
 
+@pytest.mark.slow
 def test_unreported_lists_what_the_check_sets_list(
     tracked: dict[str, tuple[list[Link], LinkScore]],
 ) -> None:

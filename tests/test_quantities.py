@@ -594,6 +594,7 @@ def test_sample_precision_and_recall(corpus: Path) -> None:
     assert recall >= 0.9 and precision >= 0.9, report
 
 
+@pytest.mark.slow
 def test_the_check_set_figures() -> None:
     """Targets and outcomes of tests/truth/entities (nine reports annotated by hand): at least
     0.95 precision and recall each, with value, unit and qualifier right."""

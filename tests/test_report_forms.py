@@ -89,6 +89,7 @@ def forms(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_each_form_builds_and_its_quotes_check_against_the_texts_saved(
     forms: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -107,6 +108,7 @@ def test_each_form_builds_and_its_quotes_check_against_the_texts_saved(
     assert main(["validate", str(out / "graph.trig"), "--source-dir", str(forms)]) == 0
 
 
+@pytest.mark.slow
 def test_a_quote_that_does_not_match_its_text_fails_validation(
     forms: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -121,6 +123,7 @@ def test_a_quote_that_does_not_match_its_text_fails_validation(
     assert "the quote is '雄安高铁', the text has '雄忻高铁'" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_a_text_missing_or_changed_is_named(
     forms: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

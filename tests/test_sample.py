@@ -65,6 +65,7 @@ def test_sample_spans_match_the_source_text(corpus: Path) -> None:
         assert len(span.quote) <= 40, f"{where}: evidence should be a short phrase"
 
 
+@pytest.mark.slow
 def test_sample_graph_conforms_to_the_shapes() -> None:
     ds = plangraph.build()
     report = plangraph.validate(ds)

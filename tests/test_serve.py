@@ -240,6 +240,7 @@ def test_bad_requests(server: SparqlServer) -> None:
     assert _client(server, "ASK { ?p a pg:Project }").queryAndConvert()["boolean"] is True
 
 
+@pytest.mark.slow
 def test_cors_only_when_asked_and_serving_from_memory(
     server: SparqlServer, sample: Dataset
 ) -> None:
@@ -322,6 +323,7 @@ def test_negotiate() -> None:
     assert negotiate("select", None, ["nonsense"]) is None
 
 
+@pytest.mark.slow
 def test_cli_serve_answers_and_stops_on_interrupt(tmp_path: Path, sample: Dataset) -> None:
     data = tmp_path / "graph.trig"
     data.write_text(sample.serialize(format="trig"), encoding="utf-8")
@@ -516,6 +518,7 @@ def test_a_memory_hungry_query_is_stopped_and_its_worker_replaced(sample: Datase
         _stop(hungry, thread)
 
 
+@pytest.mark.slow
 def test_an_answer_past_the_byte_limit_is_refused(sample: Dataset) -> None:
     limits = Limits(timeout=30, max_rows=100_000, max_bytes=20_000)
     small = make_server(sample, port=0, limits=limits, workers=1)
@@ -579,6 +582,7 @@ def test_head_trailing_slash_and_relative_iris(server: SparqlServer) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_cli_serve_quiet_logs_no_requests(tmp_path: Path, sample: Dataset) -> None:
     data = tmp_path / "graph.trig"
     data.write_text(sample.serialize(format="trig"), encoding="utf-8")

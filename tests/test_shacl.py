@@ -6,12 +6,21 @@ from pathlib import Path
 
 import pytest
 from pyshacl import validate as pyshacl_validate
-from rdflib import Graph
+from rdflib import BNode, Graph
 from rdflib.namespace import SH
-from test_shapes import INVALID, VALID, _named_shape, _parse
+from rdflib.term import Node
+from test_shapes import INVALID, VALID, _parse
 
 import plangraph
 from plangraph.graph.shacl import _shapes
+
+
+def _named_shape(shapes: Graph, shape: Node) -> Node:
+    """The named node shape a result's sh:sourceShape belongs to."""
+    if not isinstance(shape, BNode):
+        return shape
+    parent = shapes.value(predicate=SH.property, object=shape)
+    return parent if parent is not None else shape
 
 
 def _reference(data: Graph, shapes: Graph) -> set[tuple[str, str]]:

@@ -83,6 +83,7 @@ _PIECES = st.sampled_from(
 _SPACES = st.sampled_from([" ", "\n", "\t", "  "])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_PIECES, _SPACES), min_size=1, max_size=6))
 def test_service_agrees_with_rdflibs_parser(pieces: list[tuple[str, str]]) -> None:

@@ -58,6 +58,7 @@ def _part(row: dict[str, object]) -> _Part:
     return _Part(row)
 
 
+@pytest.mark.slow
 def test_doctests_run() -> None:
     result = doctest.testmod(plangraph.sparql.tables, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
@@ -156,6 +157,7 @@ def test_the_same_project_in_two_documents_has_a_row_for_each(two_years: Dataset
     assert xinzhou.documents == "test-2024、test-2025"
 
 
+@pytest.mark.slow
 def test_the_same_tables_from_a_file_a_store_folder_and_an_open_store(
     dataset: Dataset, tmp_path: Path
 ) -> None:
