@@ -119,6 +119,29 @@ def test_a_combined_heading_splits_where_the_five_years_begin() -> None:
     assert text[s.parts[2].start :].startswith("各位代表！")  # the address opens the part
 
 
+def test_a_closing_word_on_the_five_years_and_the_last_year_stays_in_the_review() -> None:
+    text = (
+        "2031年某某省政府工作报告\n各位代表：\n一、2030年工作和“十五五”发展回顾\n"
+        "过去一年，新建公路100公里。\n各位代表！\n过去五年，累计新建公路500公里。\n"
+        "2030年，新建桥梁10座。\n"
+        "各位代表！过去五年特别是2030年取得的成绩来之不易，我们深刻认识到团结的力量。\n"
+        "二、“十六五”时期主要目标任务\n到2035年，新建公路1000公里。\n三、2031年重点工作\n"
+    )
+    s = parse_structure(prepare(text))
+    kinds = [p.kind for p in s.parts]
+    # the year's paragraph after the five years turns back to the review; the closing word on
+    # "the five years and 2030 in particular" opens no part of its own
+    assert kinds == [
+        "opening",
+        "review",
+        "five-year-review",
+        "review",
+        "five-year-goals",
+        "plan",
+    ]
+    assert "特别是" in text[s.parts[3].start : s.parts[3].end]
+
+
 def test_headings_that_say_nothing_are_typed_by_their_opening() -> None:
     text = (
         "2031年某某省政府工作报告\n各位代表：\n一、一年接着一年干\n过去一年，新建公路100公里。\n"

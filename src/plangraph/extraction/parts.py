@@ -373,11 +373,17 @@ def _review_kind(line: str, year: int | None) -> str | None:
         return None
     if any(line.startswith(w) for w in rules["review_first"]):
         return "review"
+    sentence = re.split(r"[。！？]", line[:80], maxsplit=1)[0]
+    if year is not None and re.search(
+        rf"(五年|十[一二三四五六七八九]五)[^，,]{{0,20}}(特别是|尤其是)"
+        rf"({year - 1}年|去年|过去一年)",
+        sentence,
+    ):
+        return None  # 过去五年特别是2025年…: both at once, a closing word on the whole review
     if any(line.startswith(w) for w in ("五年来", "过去五年", "回顾“十", "回顾十")):
         return "five-year-review"
     if year is not None and _opens_period(year):
         number = _period_number(year - 1)
-        sentence = re.split(r"[。！？]", line[:80], maxsplit=1)[0]
         marks = [f"十{_CN[number - 11]}五", "五年来", "过去五年", "这五年", "过去的五年", "的五年"]
         if any(m in sentence for m in marks):
             return "five-year-review"
