@@ -21,7 +21,7 @@ from plangraph.extraction.parts import Part
 from plangraph.extraction.places import PlaceMention
 from plangraph.extraction.projects import ProjectMention
 from plangraph.extraction.structure import Structure
-from plangraph.extraction.words import word_lists
+from plangraph.extraction.words import LOOKBACK, word_lists
 from plangraph.records.model import (
     FORMAT,
     Document,
@@ -69,7 +69,8 @@ def _review_timing(folded: str, clause_start: int, at: int, year: int) -> dict[s
     """When a figure of the review part is for: the year before the report's; or, when its
     sentence up to the figure speaks of several years (五年来, 2020年以来), the period it
     names, ending with that year (its first year unknown when the period is vague: 近年来)."""
-    sentence_start = max(folded.rfind(c, 0, clause_start) for c in "。！？!?\n") + 1
+    window = max(0, at - LOOKBACK)
+    sentence_start = max(window, *(folded.rfind(c, window, clause_start) + 1 for c in "。！？!?\n"))
     cue = _several_years().search(folded, sentence_start, at)
     reviewed = year - 1
     if cue is None:
@@ -163,6 +164,7 @@ def _timing(
     assert year is not None
     rules = word_lists()["structure"]
     kind = part.kind if part else "plan"
+    clause = max(clause, at - LOOKBACK)
     before = folded[clause:at]
     stated = [int(m.group(1)) for m in _STATED_YEAR.finditer(before)]
     # the piece of the clause the figure stands in: 累计…, 年均… speak of their own figure

@@ -16,6 +16,7 @@ of the year before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
@@ -138,8 +139,30 @@ def pieces(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = stop + 1 if m else end
 
 
-def _inside(spans: Sequence[tuple[int, int, str]], a: int, b: int) -> str | None:
-    return next((ref for s, e, ref in spans if a <= s < b or s <= a < e), None)
+class _Spans:
+    """Spans of a text with what they refer to, asked which is the first (in the order given)
+    to overlap a stretch: sorted by start, so that a report's thousands of pieces each look at
+    the few spans near them, not at all of them."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        ranked = sorted((s, e, ref, i) for i, (s, e, ref) in enumerate(spans))
+        self._ranked = ranked
+        self._starts = [s for s, _, _, _ in ranked]
+        self._longest = max((e - s for s, e, _, _ in ranked), default=0)
+
+    def first(self, a: int, b: int) -> str | None:
+        """The ref of the first span that starts inside ``[a, b)`` or holds ``a``; None."""
+        lo = bisect_left(self._starts, a - self._longest)
+        hi = bisect_right(self._starts, max(a, b - 1))
+        best: tuple[int, str] | None = None
+        for s, e, ref, i in self._ranked[lo:hi]:
+            if (a <= s < b or s <= a < e) and (best is None or i < best[0]):
+                best = (i, ref)
+        return best[1] if best else None
+
+    def holding(self, at: int) -> str | None:
+        """The ref of the first span that holds position ``at``; None."""
+        return self.first(at, at + 1)
 
 
 def add_commitments(records: Records, text: str, folded: str, structure: Structure) -> None:
@@ -149,26 +172,34 @@ def add_commitments(records: Records, text: str, folded: str, structure: Structu
     from plangraph.vocab.names import project_name, slug
 
     doc = records.document.id
-    targets = [(t.evidence[0].start, t.evidence[0].end, "") for t in records.targets if t.evidence]
-    projects = [
-        (s.start, s.end, f"project/{slug(project_name(p.name))}")
-        for p in records.projects
-        for s in p.evidence
-    ]
-    tasks = [(s.start, s.end, f"task/{doc}/{t.n}") for t in records.tasks for s in t.evidence]
-    figures = [
-        (o.evidence[0].start, o.evidence[0].end, "")
-        for o in records.outcomes
-        if o.evidence and (o.value is not None or o.min is not None)
-    ]
-    task_ranges = [(s, e) for s, e, _ in tasks]
-    headings = [(h.start, h.end, "") for h in (*structure.keywords, *structure.sections)]
-    headings += [(p.heading[0], p.heading[1], "") for p in structure.parts if p.heading]
+    targets = _Spans(
+        [(t.evidence[0].start, t.evidence[0].end, "") for t in records.targets if t.evidence]
+    )
+    projects = _Spans(
+        [
+            (s.start, s.end, f"project/{slug(project_name(p.name))}")
+            for p in records.projects
+            for s in p.evidence
+        ]
+    )
+    tasks = _Spans(
+        [(s.start, s.end, f"task/{doc}/{t.n}") for t in records.tasks for s in t.evidence]
+    )
+    figures = _Spans(
+        [
+            (o.evidence[0].start, o.evidence[0].end, "")
+            for o in records.outcomes
+            if o.evidence and (o.value is not None or o.min is not None)
+        ]
+    )
+    heads = [(h.start, h.end, "") for h in (*structure.keywords, *structure.sections)]
+    heads += [(p.heading[0], p.heading[1], "") for p in structure.parts if p.heading]
+    headings = _Spans(heads)
     for s, e in clauses(folded, structure.header.end, len(folded)):
         part = structure.part_at(s)
         kind = part.kind if part else "opening"
-        in_task = any(ts <= s < te for ts, te in task_ranges)
-        found = [(a, b) for a, b in pieces(folded, s, e) if _inside(headings, a, b) is None]
+        in_task = tasks.holding(s) is not None
+        found = [(a, b) for a, b in pieces(folded, s, e) if headings.first(a, b) is None]
         if kind in PLAN_KINDS or in_task:
             keyword = structure.keyword_at(s) if kind == "plan" else None
             for a, b in found:
@@ -184,7 +215,7 @@ def _events(
     text: str,
     folded: str,
     found: Sequence[tuple[int, int]],
-    figures: Sequence[tuple[int, int, str]],
+    figures: _Spans,
 ) -> list[Event]:
     """The events of the pieces of one review sentence (a figure in a piece is an outcome too).
     A piece that only names what was done (``深入推进土地综合整治``) and is followed by its result
@@ -200,10 +231,10 @@ def _events(
         end = b
         lead = lead_words().match(phrase)
         if step not in _DONE and k + 1 < len(found) and lead and lead.group():
-            if _inside(figures, a, b) is None:
+            if figures.first(a, b) is None:
                 na, nb = found[k + 1]
                 following = step_of(folded[na:nb])
-                if _inside(figures, na, nb) is not None or following in _DONE:
+                if figures.first(na, nb) is not None or following in _DONE:
                     end, step = nb, step or following
         out.append(
             Event(
@@ -230,9 +261,9 @@ def _commitment(
     folded: str,
     a: int,
     b: int,
-    targets: Sequence[tuple[int, int, str]],
-    projects: Sequence[tuple[int, int, str]],
-    tasks: Sequence[tuple[int, int, str]],
+    targets: _Spans,
+    projects: _Spans,
+    tasks: _Spans,
 ) -> Commitment | None:
     phrase = folded[a:b]
     obj = object_of(phrase)
@@ -240,11 +271,11 @@ def _commitment(
         return None
     kind: CommitmentKind = "measure"
     refers = None
-    if _inside(targets, a, b) is not None:
+    if targets.first(a, b) is not None:
         kind = "target"
-    elif (project := _inside(projects, a, b)) is not None:
+    elif (project := projects.first(a, b)) is not None:
         kind, refers = "project", project
-    if (task := next((r for s, e, r in tasks if s <= a < e), None)) is not None:
+    if (task := tasks.holding(a)) is not None:
         kind, refers = ("task", task) if kind == "measure" else (kind, refers)
     return Commitment(
         object=_original(text, folded, a, b, obj),

@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from plangraph._resources import read_data
+from plangraph.extraction.words import LOOKBACK
 from plangraph.records.model import Outcome, Records, Target
 from plangraph.vocab.indicators import Indicator, IndicatorScheme, indicators
 
@@ -262,7 +263,8 @@ def tie_concepts(records: Records, text: str) -> int:
         context = ""
         if q.evidence:
             span = q.evidence[0]
-            start = max(text.rfind(ch, 0, span.start) for ch in _CLAUSE_BREAKS) + 1
+            window = max(0, span.start - LOOKBACK)
+            start = max(window, *(text.rfind(ch, window, span.start) + 1 for ch in _CLAUSE_BREAKS))
             context = text[start : span.end]
         q.concept = concept_for(q.indicator, unit=q.unit, growth=q.growth, context=context)
         tied += q.concept is not None
