@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plangraph.errors import RecordsError
 from plangraph.extraction import extract_text
-from plangraph.extraction.commitments import commitments_from_records, object_of, step_of
+from plangraph.extraction.commitments import (
+    _Spans,
+    commitments_from_records,
+    object_of,
+    step_of,
+)
 from plangraph.records.checks import check_records
 from plangraph.records.model import Commitment, Event, Records, Span
 from plangraph.records.reader import dump_records, parse_records
@@ -162,3 +169,18 @@ def test_an_event_needs_evidence() -> None:
     records.events.append(Event(object="x"))
     with pytest.raises(RecordsError, match=r"evidence"):
         check_records(records, "report-2032.yaml", [])
+
+
+_SPAN = st.tuples(st.integers(0, 60), st.integers(1, 15), st.sampled_from(["a", "b", "c", ""]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SPAN, max_size=12), st.integers(0, 70), st.integers(0, 12))
+def test_spans_find_the_first_overlap_as_a_scan_would(
+    raw: list[tuple[int, int, str]], a: int, length: int
+) -> None:
+    spans = [(s, s + n, ref) for s, n, ref in raw]
+    b = a + length
+    scan = next((ref for s, e, ref in spans if a <= s < b or s <= a < e), None)
+    assert _Spans(spans).first(a, b) == scan
+    assert _Spans(spans).holding(a) == next((ref for s, e, ref in spans if s <= a < e), None)
