@@ -509,7 +509,8 @@ def _standard_anchors(
             plan_df, review_df = len(holders[promise]), index.df(measure)[1]
             for i in holders[promise]:
                 found.setdefault(
-                    i, Anchor(measure, len(measure), plan_df, review_df, told.find(measure))
+                    i,
+                    Anchor(measure, len(measure), plan_df, review_df, told.find(measure), True),
                 )
     return found
 
@@ -559,9 +560,13 @@ def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
 def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
     """How surely an anchor names one thing on both sides: its characters outside the generic
     words, two more when it is a name in quotes, one when it is most of the list items it lies
-    in on both sides, one when the review says what came of it."""
+    in on both sides, one when the review says what came of it, one when the review reports
+    the step the plan promised (提高 … 提标). A standard measure is specific as such: the table
+    names what measures what."""
     from plangraph.pipeline.anchors import content_length, items
 
+    if anchor.standard:
+        return max(anchor.content, _MIN_SCORE)
     score = anchor.content
     if _quoted(anchor, commitment.evidence[0].quote, answer.span.quote):
         score += 2
@@ -572,6 +577,8 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     if all(0 < n <= 2 * anchor.content for n in holding):
         score += 1
     if _result(answer):
+        score += 1
+    if commitment.step is not None and commitment.step == answer.event.step:
         score += 1
     return score
 
@@ -637,8 +644,19 @@ def _qualitative_links(
             continue  # the review piece answers another commitment more surely
         if _specificity(commitment, answer, anchor) < _MIN_SCORE:
             continue
+        if _repeated(commitment, answer):
+            continue
         out.append((commitment, answer, anchor))
     return out
+
+
+def _repeated(commitment: Commitment, answer: _Answer) -> bool:
+    """A review piece that repeats a plan piece word for word and says nothing of what came of
+    it (a slogan or a heading used again: ``建强开放枢纽``) reports on nothing."""
+    from plangraph.pipeline.anchors import normalise
+
+    same = normalise(commitment.evidence[0].quote) == normalise(answer.span.quote)
+    return same and not _result(answer)
 
 
 def _places(records: Records) -> list[tuple[int, str]]:
