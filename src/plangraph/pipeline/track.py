@@ -30,6 +30,7 @@ against a running total, a growth against a level, a programme spoken of).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -392,9 +393,8 @@ def _project_links(earlier: Records, later: Records) -> list[Link]:
         piece = next((c for c in pieces if _holds(c.evidence[0], said)), None)
         name = normalise(project_name(project.name))
         anchor = Anchor(name, content_length(name), 1, 1, 0)
-        if piece is not None and _mirrored(
-            piece, _Answer(event.object, event.evidence[0], event, None), anchor
-        ):
+        told = _Answer(event.object, event.evidence[0], event, None)
+        if piece is not None and (_mirrored(piece, told, anchor) or _repeated(piece, told)):
             outcome.reports = outcome.status = None  # the review's topic, not its result
             continue
         if (outcome.reports, id(event)) in seen:
@@ -623,6 +623,11 @@ def _qualitative_links(
             for i, anchor in found.items()
             if not _mirrored(commitments[i], answer, anchor)
         )
+    by_commitment: defaultdict[int, list[tuple[int, Anchor]]] = defaultdict(list)
+    for i, j, anchor in pairs:
+        by_commitment[i].append((j, anchor))
+    sentence = list(itertools.accumulate(a.event.opens for a in answers))  # each piece's
+    pairs = [p for p in pairs if not _topic(answers, sentence, p[1], by_commitment[p[0]], p[2])]
     best_of_commitment: dict[int, tuple[int, int, int]] = {}
     best_of_answer: dict[int, tuple[int, int, int]] = {}
     for i, j, anchor in pairs:
@@ -646,8 +651,42 @@ def _qualitative_links(
             continue
         if _repeated(commitment, answer):
             continue
+        if _built_and_counted(commitment, answer):
+            continue
         out.append((commitment, answer, anchor))
     return out
+
+
+def _topic(
+    answers: Sequence[_Answer],
+    sentence: Sequence[int],
+    j: int,
+    others: Sequence[tuple[int, Anchor]],
+    anchor: Anchor,
+) -> bool:
+    """Whether review piece ``j`` opens a sentence naming a topic (no result of its own) that a
+    later piece of the same sentence (or of the next, when the topic is a sentence of its own)
+    answers with a result, by a specific part of the same anchor (``加强生态系统和生物多样性
+    保护。…率先完成全省县域生物多样性调查``): the result answers."""
+    if not answers[j].event.opens or _result(answers[j]):
+        return False
+    alone = j + 1 < len(answers) and answers[j + 1].event.opens  # a sentence of its own
+    for m, other in others:
+        if m <= j or other.text not in anchor.text or other.content < 3 or other.plan_df > 1:
+            continue
+        if _result(answers[m]) and sentence[m] - sentence[j] <= (1 if alone else 0):
+            return True
+    return False
+
+
+def _built_and_counted(commitment: Commitment, answer: _Answer) -> bool:
+    """A commitment to build (start, finish) and a figure that reports no step of building: the
+    traffic of an airport is not its fourth phase under way."""
+    return (
+        commitment.step in ("start", "finish")
+        and answer.outcome is not None
+        and answer.event.step not in _rules()["statuses"]
+    )
 
 
 def _repeated(commitment: Commitment, answer: _Answer) -> bool:
