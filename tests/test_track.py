@@ -121,6 +121,10 @@ def test_indicator_similarity() -> None:
     assert indicator_similarity("建设精品示范村", "建成精品示范村") == 1.0
     assert indicator_similarity("新建国家绿色工厂", "新创建省级绿色工厂") < 0.7
     assert indicator_similarity("个体工商户保险保障惠及稳定就业人数", "惠及") < 0.7
+    # a short indicator whose subject the plan said before (力争全年开行2500列) is loosely like
+    # the figure that ends with it, and only then
+    assert indicator_similarity("开行", "中欧班列开行") == 0.5
+    assert indicator_similarity("开行", "开行中欧班列") < 0.5
 
 
 # What the 2025 report says about the 2024 commitments, read by hand from both texts: the quote

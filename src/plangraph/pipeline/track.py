@@ -120,6 +120,9 @@ def indicator_similarity(a: str, b: str) -> float:
     dice = 2 * shared / (len(x) + len(y))
     if min(len(ca), len(cb)) >= 4:
         return max(dice, shared / min(len(x), len(y)))
+    short, long = sorted((ca, cb), key=len)
+    if len(short) >= 2 and long.endswith(short):
+        return max(dice, _LOOSE_SIMILARITY)  # 开行 of 中欧班列开行: its subject said before
     return dice
 
 
