@@ -543,3 +543,42 @@ def test_the_same_thing_in_another_city_is_not_the_promise(tmp_path: Path) -> No
     assert _statuses(tmp_path, plan, other) == {}
     same = other.replace("滁州", "合肥陆港")
     assert _statuses(tmp_path, plan, same) == {"合肥陆港保税物流中心（B型）": "approved"}
+
+
+def _labels(folder: Path, plan: str, review: str) -> set[tuple[str, str, str]]:
+    """The links of a plan part to a review part: (commitment, what the review says, status)."""
+    from plangraph.pipeline.corpus import read_inputs
+
+    paths = []
+    head = (
+        "2025年某某省政府工作报告\n二、2025年工作安排\n",
+        "2026年某某省政府工作报告\n一、2025年工作回顾\n",
+    )
+    for name, text, top in (("plan-2025.txt", plan, head[0]), ("review-2026.txt", review, head[1])):
+        paths.append(folder / name)
+        paths[-1].write_text(top + text + "\n", encoding="utf-8")
+    links = link_corpus(read_inputs(paths))
+    return {(k.commitment_label, k.outcome_label, k.status) for k in links}
+
+
+def test_a_standard_measure_answers_however_short_its_words(tmp_path: Path) -> None:
+    """入境游客 is four characters, too few for a shared stretch to be sure; as the standard
+    measure of 入境游 (data/commitments.yaml) it answers."""
+    got = _labels(tmp_path, "扩大入境游规模。", "接待入境游客340万人次。")
+    assert got == {("入境游规模", "接待入境游客340万人次", "reported")}
+
+
+def test_a_topic_sentence_is_not_the_answer_its_next_sentence_gives(tmp_path: Path) -> None:
+    review = "加强生态系统和生物多样性保护。率先完成县域生物多样性调查，共记录生物物种1.36万种。"
+    got = _labels(tmp_path, "加强生物多样性保护。", review)
+    assert {told for _, told, _ in got} == {"县域生物多样性调查"}
+
+
+def test_a_slogan_said_again_reports_nothing(tmp_path: Path) -> None:
+    assert _labels(tmp_path, "建强开放枢纽。", "建强开放枢纽。北极航线成功首航。") == set()
+
+
+def test_building_is_not_answered_by_a_figure_of_use(tmp_path: Path) -> None:
+    plan = "推动杭州萧山国际机场四期尽早开工建设。"
+    assert _labels(tmp_path, plan, "杭州萧山国际机场旅客吞吐量突破5000万人次。") == set()
+    assert _labels(tmp_path, plan, "杭州萧山国际机场四期开工建设。") != set()
