@@ -582,3 +582,23 @@ def test_building_is_not_answered_by_a_figure_of_use(tmp_path: Path) -> None:
     plan = "推动杭州萧山国际机场四期尽早开工建设。"
     assert _labels(tmp_path, plan, "杭州萧山国际机场旅客吞吐量突破5000万人次。") == set()
     assert _labels(tmp_path, plan, "杭州萧山国际机场四期开工建设。") != set()
+
+
+def test_a_standard_measure_of_some_listed_things_is_not_of_the_whole(tmp_path: Path) -> None:
+    """出口 measures 稳外贸; the exports of three named goods sharing one figure do not."""
+    listed = "新能源汽车、光伏产品、锂电池“新三样”出口增长69.4%。"
+    assert _labels(tmp_path, "着力稳外贸。", listed) == set()
+    assert _labels(tmp_path, "着力稳外贸。", "外贸出口增长7.2%。") == {
+        ("稳外贸", "外贸出口增长7.2%", "reported")
+    }
+
+
+def test_a_standard_measure_answers_beside_a_longer_stretch(tmp_path: Path) -> None:
+    """A review piece naming the commitment's object, and elsewhere its standard measure: the
+    figure answers too."""
+    review = "成都国际航空枢纽功能持续增强。旅客吞吐量突破9000万人次。"
+    got = _labels(tmp_path, "支持成都打造国际航空枢纽。", review)
+    assert {told for _, told, _ in got} == {
+        "成都国际航空枢纽功能持续增强",
+        "旅客吞吐量突破9000万人次",
+    }

@@ -508,7 +508,7 @@ def _standard_anchors(
     told = index.review[j]
     found: dict[int, Anchor] = {}
     for promise, measure in _standard_measures():
-        if measure in told:
+        if measure in told and not _shared_figure(told, told.find(measure)):
             plan_df, review_df = len(holders[promise]), index.df(measure)[1]
             for i in holders[promise]:
                 found.setdefault(
@@ -516,6 +516,15 @@ def _standard_anchors(
                     Anchor(measure, len(measure), plan_df, review_df, told.find(measure), True),
                 )
     return found
+
+
+def _shared_figure(phrase: str, at: int) -> bool:
+    """Whether the words at ``at`` of a normalised review phrase end a list of things that share
+    one figure (``新能源汽车、光伏产品、锂电池“新三样”出口增长69.4%``): the figure measures
+    those things, not the whole the standard measure names. Items with a figure each
+    (``新增规上工业企业1494家、专精特新企业81家``) are figures of their own."""
+    before = phrase[:at].split("\x02")
+    return len(before) > 1 and not any("\ue000" <= c <= "\uf7ff" for c in before[-2])
 
 
 def _quoted(anchor: Anchor, *quotes: str) -> bool:
@@ -618,9 +627,7 @@ def _qualitative_links(
                 if i not in found or anchor.key > found[i].key:
                     found[i] = anchor
         if answer.outcome is not None:
-            for i, standard in _standard_anchors(index, j, holders).items():
-                if i not in found or standard.key > found[i].key:
-                    found[i] = standard
+            found.update(_standard_anchors(index, j, holders))  # what measures what: surer
         pairs.extend(
             (i, j, anchor)
             for i, anchor in found.items()
@@ -646,7 +653,11 @@ def _qualitative_links(
             continue  # 合肥的保税物流中心 is not 滁州的
         if anchor.content < 2 or anchor.plan_df > 1 or anchor.review_df > 2:
             continue  # not specific: several commitments, or many results, hold it
-        if anchor.key < best_of_commitment[i] and not _own_part(index, i, anchor, pairs):
+        if (
+            anchor.key < best_of_commitment[i]
+            and not anchor.standard
+            and not _own_part(index, i, anchor, pairs)
+        ):
             continue  # the commitment is answered more surely elsewhere
         if anchor.key < best_of_answer[j] and not _own_item(index, j, anchor, pairs):
             continue  # the review piece answers another commitment more surely
