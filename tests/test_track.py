@@ -604,3 +604,13 @@ def test_a_standard_measure_answers_beside_a_longer_stretch(tmp_path: Path) -> N
         "成都国际航空枢纽功能持续增强",
         "旅客吞吐量突破9000万人次",
     }
+
+
+def test_a_name_only_the_review_quotes_is_new(tmp_path: Path) -> None:
+    """跑起来 in quotes names a new programme of the review, not the plan's words; a part of a
+    name the plan quotes, quoted again in the review, is the plan's programme."""
+    review = "新增8个国家公共数据“跑起来”示范场景。"
+    assert _labels(tmp_path, "让孩子们跑起来。", review) == set()
+    plan = "推进“三医联动、六医协同”集成改革。"
+    got = _labels(tmp_path, plan, "高校“两优”、“三医联动”等改革稳步推进。")
+    assert {said for said, _, _ in got} == {"“三医联动、六医协同”集成改革"}

@@ -527,18 +527,18 @@ def _shared_figure(phrase: str, at: int) -> bool:
     return len(before) > 1 and not any("\ue000" <= c <= "\uf7ff" for c in before[-2])
 
 
-def _quoted(anchor: Anchor, *quotes: str) -> bool:
-    """Whether the anchor is a name in quotes (“两个健康”) on either side, or most of one."""
+def _quoted(anchor: Anchor, quote: str, most: bool = True) -> bool:
+    """Whether the anchor is a name in quotes (“两个健康”) in ``quote``, or most of one (with
+    ``most=False``: any part of one)."""
     from plangraph.pipeline.anchors import normalise
 
-    for quote in quotes:
-        for name in _QUOTED.findall(quote):
-            inner = normalise(name)
-            if len(inner) >= 2 and (
-                inner in anchor.text
-                or (anchor.text in inner and 4 * len(anchor.text) >= 3 * len(inner))
-            ):
-                return True
+    for name in _QUOTED.findall(quote):
+        inner = normalise(name)
+        if len(inner) >= 2 and (
+            inner in anchor.text
+            or (anchor.text in inner and (not most or 4 * len(anchor.text) >= 3 * len(inner)))
+        ):
+            return True
     return False
 
 
@@ -571,17 +571,18 @@ def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
 
 def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
     """How surely an anchor names one thing on both sides: its characters outside the generic
-    words, two more when it is a name in quotes, one when it is most of the list items it lies
-    in on both sides, one when the review says what came of it, one when the review reports
-    the step the plan promised (提高 … 提标). A standard measure is specific as such: the table
-    names what measures what."""
+    words, two more when it is a name the plan gives in quotes, one when it is most of the list
+    items it lies in on both sides, one when the review says what came of it, one when the
+    review reports the step the plan promised (提高 … 提标). A standard measure is specific as
+    such: the table names what measures what."""
     from plangraph.pipeline.anchors import content_length, items
 
     if anchor.standard:
         return max(anchor.content, _MIN_SCORE)
     score = anchor.content
-    if _quoted(anchor, commitment.evidence[0].quote, answer.span.quote):
-        score += 2
+    said, told = commitment.evidence[0].quote, answer.span.quote
+    if _quoted(anchor, said) or (_quoted(anchor, told) and _quoted(anchor, said, most=False)):
+        score += 2  # a name the plan gives in quotes (a name only the review quotes is new)
     holding = [
         max((content_length(x) for x in items(side) if anchor.text in x), default=0)
         for side in (commitment.object, answer.text)
