@@ -614,3 +614,9 @@ def test_a_name_only_the_review_quotes_is_new(tmp_path: Path) -> None:
     plan = "推进“三医联动、六医协同”集成改革。"
     got = _labels(tmp_path, plan, "高校“两优”、“三医联动”等改革稳步推进。")
     assert {said for said, _, _ in got} == {"“三医联动、六医协同”集成改革"}
+
+
+def test_a_piece_framing_the_sentence_commits_to_nothing(tmp_path: Path) -> None:
+    plan = "作为长江黄河上游生态大省，全力推进美丽四川建设。"
+    review = "筑牢长江黄河上游生态屏障，PM2.5平均浓度降至28.5微克每立方米。"
+    assert _labels(tmp_path, plan, review) == set()

@@ -477,12 +477,14 @@ def _plan_commitments(earlier: Records) -> list[Commitment]:
     planned = _within(earlier, _PLAN_PARTS)
     found = _all_commitments(earlier)
     boiler = _rules()["boilerplate"]
+    framing = tuple(_rules()["framing"])
     return [
         c
         for c in found
         if c.evidence
         and planned(c.evidence[0])
         and not any(w in c.evidence[0].quote for w in boiler)
+        and not c.evidence[0].quote.startswith(framing)
     ]
 
 
