@@ -620,3 +620,8 @@ def test_a_piece_framing_the_sentence_commits_to_nothing(tmp_path: Path) -> None
     plan = "作为长江黄河上游生态大省，全力推进美丽四川建设。"
     review = "筑牢长江黄河上游生态屏障，PM2.5平均浓度降至28.5微克每立方米。"
     assert _labels(tmp_path, plan, review) == set()
+
+
+def test_short_forms_are_read_in_full(tmp_path: Path) -> None:
+    got = _labels(tmp_path, "做深做实县域“教共体”。", "城乡义务教育共同体建设全省域推进。")
+    assert {said for said, _, _ in got} == {"做深做实县域“教共体”"}
