@@ -121,6 +121,10 @@ def test_indicator_similarity() -> None:
     assert indicator_similarity("建设精品示范村", "建成精品示范村") == 1.0
     assert indicator_similarity("新建国家绿色工厂", "新创建省级绿色工厂") < 0.7
     assert indicator_similarity("个体工商户保险保障惠及稳定就业人数", "惠及") < 0.7
+    # a short indicator whose subject the plan said before (力争全年开行2500列) is loosely like
+    # the figure that ends with it, and only then
+    assert indicator_similarity("开行", "中欧班列开行") == 0.5
+    assert indicator_similarity("开行", "开行中欧班列") < 0.5
 
 
 # What the 2025 report says about the 2024 commitments, read by hand from both texts: the quote
@@ -539,3 +543,85 @@ def test_the_same_thing_in_another_city_is_not_the_promise(tmp_path: Path) -> No
     assert _statuses(tmp_path, plan, other) == {}
     same = other.replace("滁州", "合肥陆港")
     assert _statuses(tmp_path, plan, same) == {"合肥陆港保税物流中心（B型）": "approved"}
+
+
+def _labels(folder: Path, plan: str, review: str) -> set[tuple[str, str, str]]:
+    """The links of a plan part to a review part: (commitment, what the review says, status)."""
+    from plangraph.pipeline.corpus import read_inputs
+
+    paths = []
+    head = (
+        "2025年某某省政府工作报告\n二、2025年工作安排\n",
+        "2026年某某省政府工作报告\n一、2025年工作回顾\n",
+    )
+    for name, text, top in (("plan-2025.txt", plan, head[0]), ("review-2026.txt", review, head[1])):
+        paths.append(folder / name)
+        paths[-1].write_text(top + text + "\n", encoding="utf-8")
+    links = link_corpus(read_inputs(paths))
+    return {(k.commitment_label, k.outcome_label, k.status) for k in links}
+
+
+def test_a_standard_measure_answers_however_short_its_words(tmp_path: Path) -> None:
+    """入境游客 is four characters, too few for a shared stretch to be sure; as the standard
+    measure of 入境游 (data/commitments.yaml) it answers."""
+    got = _labels(tmp_path, "扩大入境游规模。", "接待入境游客340万人次。")
+    assert got == {("入境游规模", "接待入境游客340万人次", "reported")}
+    got = _labels(tmp_path, "开展规范涉企执法专项行动。", "全省涉企检查事项精简26.8%。")
+    assert {told for _, told, _ in got} == {"涉企检查事项精简26.8%"}
+
+
+def test_a_topic_sentence_is_not_the_answer_its_next_sentence_gives(tmp_path: Path) -> None:
+    review = "加强生态系统和生物多样性保护。率先完成县域生物多样性调查，共记录生物物种1.36万种。"
+    got = _labels(tmp_path, "加强生物多样性保护。", review)
+    assert {told for _, told, _ in got} == {"县域生物多样性调查"}
+
+
+def test_a_slogan_said_again_reports_nothing(tmp_path: Path) -> None:
+    assert _labels(tmp_path, "建强开放枢纽。", "建强开放枢纽。北极航线成功首航。") == set()
+
+
+def test_building_is_not_answered_by_a_figure_of_use(tmp_path: Path) -> None:
+    plan = "推动杭州萧山国际机场四期尽早开工建设。"
+    assert _labels(tmp_path, plan, "杭州萧山国际机场旅客吞吐量突破5000万人次。") == set()
+    assert _labels(tmp_path, plan, "杭州萧山国际机场四期开工建设。") != set()
+
+
+def test_a_standard_measure_of_some_listed_things_is_not_of_the_whole(tmp_path: Path) -> None:
+    """出口 measures 稳外贸; the exports of three named goods sharing one figure do not."""
+    listed = "新能源汽车、光伏产品、锂电池“新三样”出口增长69.4%。"
+    assert _labels(tmp_path, "着力稳外贸。", listed) == set()
+    assert _labels(tmp_path, "着力稳外贸。", "外贸出口增长7.2%。") == {
+        ("稳外贸", "外贸出口增长7.2%", "reported")
+    }
+
+
+def test_a_standard_measure_answers_beside_a_longer_stretch(tmp_path: Path) -> None:
+    """A review piece naming the commitment's object, and elsewhere its standard measure: the
+    figure answers too."""
+    review = "成都国际航空枢纽功能持续增强。旅客吞吐量突破9000万人次。"
+    got = _labels(tmp_path, "支持成都打造国际航空枢纽。", review)
+    assert {told for _, told, _ in got} == {
+        "成都国际航空枢纽功能持续增强",
+        "旅客吞吐量突破9000万人次",
+    }
+
+
+def test_a_name_only_the_review_quotes_is_new(tmp_path: Path) -> None:
+    """跑起来 in quotes names a new programme of the review, not the plan's words; a part of a
+    name the plan quotes, quoted again in the review, is the plan's programme."""
+    review = "新增8个国家公共数据“跑起来”示范场景。"
+    assert _labels(tmp_path, "让孩子们跑起来。", review) == set()
+    plan = "推进“三医联动、六医协同”集成改革。"
+    got = _labels(tmp_path, plan, "高校“两优”、“三医联动”等改革稳步推进。")
+    assert {said for said, _, _ in got} == {"“三医联动、六医协同”集成改革"}
+
+
+def test_a_piece_framing_the_sentence_commits_to_nothing(tmp_path: Path) -> None:
+    plan = "作为长江黄河上游生态大省，全力推进美丽四川建设。"
+    review = "筑牢长江黄河上游生态屏障，PM2.5平均浓度降至28.5微克每立方米。"
+    assert _labels(tmp_path, plan, review) == set()
+
+
+def test_short_forms_are_read_in_full(tmp_path: Path) -> None:
+    got = _labels(tmp_path, "做深做实县域“教共体”。", "城乡义务教育共同体建设全省域推进。")
+    assert {said for said, _, _ in got} == {"做深做实县域“教共体”"}

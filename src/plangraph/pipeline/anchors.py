@@ -92,6 +92,7 @@ class Anchor:
     plan_df: int  # how many of the earlier phrases hold it
     review_df: int  # how many of the later phrases hold it
     at: int  # its offset in the later phrase (normalised)
+    standard: bool = False  # the later phrase's figure is the standard measure of the earlier
 
     @property
     def key(self) -> tuple[int, int, int]:

@@ -30,6 +30,7 @@ against a running total, a growth against a level, a programme spoken of).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -119,6 +120,9 @@ def indicator_similarity(a: str, b: str) -> float:
     dice = 2 * shared / (len(x) + len(y))
     if min(len(ca), len(cb)) >= 4:
         return max(dice, shared / min(len(x), len(y)))
+    short, long = sorted((ca, cb), key=len)
+    if len(short) >= 2 and long.endswith(short):
+        return max(dice, _LOOSE_SIMILARITY)  # 开行 of 中欧班列开行: its subject said before
     return dice
 
 
@@ -392,9 +396,8 @@ def _project_links(earlier: Records, later: Records) -> list[Link]:
         piece = next((c for c in pieces if _holds(c.evidence[0], said)), None)
         name = normalise(project_name(project.name))
         anchor = Anchor(name, content_length(name), 1, 1, 0)
-        if piece is not None and _mirrored(
-            piece, _Answer(event.object, event.evidence[0], event, None), anchor
-        ):
+        told = _Answer(event.object, event.evidence[0], event, None)
+        if piece is not None and (_mirrored(piece, told, anchor) or _repeated(piece, told)):
             outcome.reports = outcome.status = None  # the review's topic, not its result
             continue
         if (outcome.reports, id(event)) in seen:
@@ -474,12 +477,14 @@ def _plan_commitments(earlier: Records) -> list[Commitment]:
     planned = _within(earlier, _PLAN_PARTS)
     found = _all_commitments(earlier)
     boiler = _rules()["boilerplate"]
+    framing = tuple(_rules()["framing"])
     return [
         c
         for c in found
         if c.evidence
         and planned(c.evidence[0])
         and not any(w in c.evidence[0].quote for w in boiler)
+        and not c.evidence[0].quote.startswith(framing)
     ]
 
 
@@ -505,27 +510,37 @@ def _standard_anchors(
     told = index.review[j]
     found: dict[int, Anchor] = {}
     for promise, measure in _standard_measures():
-        if measure in told:
+        if measure in told and not _shared_figure(told, told.find(measure)):
             plan_df, review_df = len(holders[promise]), index.df(measure)[1]
             for i in holders[promise]:
                 found.setdefault(
-                    i, Anchor(measure, len(measure), plan_df, review_df, told.find(measure))
+                    i,
+                    Anchor(measure, len(measure), plan_df, review_df, told.find(measure), True),
                 )
     return found
 
 
-def _quoted(anchor: Anchor, *quotes: str) -> bool:
-    """Whether the anchor is a name in quotes (“两个健康”) on either side, or most of one."""
+def _shared_figure(phrase: str, at: int) -> bool:
+    """Whether the words at ``at`` of a normalised review phrase end a list of things that share
+    one figure (``新能源汽车、光伏产品、锂电池“新三样”出口增长69.4%``): the figure measures
+    those things, not the whole the standard measure names. Items with a figure each
+    (``新增规上工业企业1494家、专精特新企业81家``) are figures of their own."""
+    before = phrase[:at].split("\x02")
+    return len(before) > 1 and not any("\ue000" <= c <= "\uf7ff" for c in before[-2])
+
+
+def _quoted(anchor: Anchor, quote: str, most: bool = True) -> bool:
+    """Whether the anchor is a name in quotes (“两个健康”) in ``quote``, or most of one (with
+    ``most=False``: any part of one)."""
     from plangraph.pipeline.anchors import normalise
 
-    for quote in quotes:
-        for name in _QUOTED.findall(quote):
-            inner = normalise(name)
-            if len(inner) >= 2 and (
-                inner in anchor.text
-                or (anchor.text in inner and 4 * len(anchor.text) >= 3 * len(inner))
-            ):
-                return True
+    for name in _QUOTED.findall(quote):
+        inner = normalise(name)
+        if len(inner) >= 2 and (
+            inner in anchor.text
+            or (anchor.text in inner and (not most or 4 * len(anchor.text) >= 3 * len(inner)))
+        ):
+            return True
     return False
 
 
@@ -558,13 +573,18 @@ def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
 
 def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
     """How surely an anchor names one thing on both sides: its characters outside the generic
-    words, two more when it is a name in quotes, one when it is most of the list items it lies
-    in on both sides, one when the review says what came of it."""
+    words, two more when it is a name the plan gives in quotes, one when it is most of the list
+    items it lies in on both sides, one when the review says what came of it, one when the
+    review reports the step the plan promised (提高 … 提标). A standard measure is specific as
+    such: the table names what measures what."""
     from plangraph.pipeline.anchors import content_length, items
 
+    if anchor.standard:
+        return max(anchor.content, _MIN_SCORE)
     score = anchor.content
-    if _quoted(anchor, commitment.evidence[0].quote, answer.span.quote):
-        score += 2
+    said, told = commitment.evidence[0].quote, answer.span.quote
+    if _quoted(anchor, said) or (_quoted(anchor, told) and _quoted(anchor, said, most=False)):
+        score += 2  # a name the plan gives in quotes (a name only the review quotes is new)
     holding = [
         max((content_length(x) for x in items(side) if anchor.text in x), default=0)
         for side in (commitment.object, answer.text)
@@ -572,6 +592,8 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     if all(0 < n <= 2 * anchor.content for n in holding):
         score += 1
     if _result(answer):
+        score += 1
+    if commitment.step is not None and commitment.step == answer.event.step:
         score += 1
     return score
 
@@ -608,14 +630,17 @@ def _qualitative_links(
                 if i not in found or anchor.key > found[i].key:
                     found[i] = anchor
         if answer.outcome is not None:
-            for i, standard in _standard_anchors(index, j, holders).items():
-                if i not in found or standard.key > found[i].key:
-                    found[i] = standard
+            found.update(_standard_anchors(index, j, holders))  # what measures what: surer
         pairs.extend(
             (i, j, anchor)
             for i, anchor in found.items()
             if not _mirrored(commitments[i], answer, anchor)
         )
+    by_commitment: defaultdict[int, list[tuple[int, Anchor]]] = defaultdict(list)
+    for i, j, anchor in pairs:
+        by_commitment[i].append((j, anchor))
+    sentence = list(itertools.accumulate(a.event.opens for a in answers))  # each piece's
+    pairs = [p for p in pairs if not _topic(answers, sentence, p[1], by_commitment[p[0]], p[2])]
     best_of_commitment: dict[int, tuple[int, int, int]] = {}
     best_of_answer: dict[int, tuple[int, int, int]] = {}
     for i, j, anchor in pairs:
@@ -631,14 +656,63 @@ def _qualitative_links(
             continue  # 合肥的保税物流中心 is not 滁州的
         if anchor.content < 2 or anchor.plan_df > 1 or anchor.review_df > 2:
             continue  # not specific: several commitments, or many results, hold it
-        if anchor.key < best_of_commitment[i] and not _own_part(index, i, anchor, pairs):
+        if (
+            anchor.key < best_of_commitment[i]
+            and not anchor.standard
+            and not _own_part(index, i, anchor, pairs)
+        ):
             continue  # the commitment is answered more surely elsewhere
         if anchor.key < best_of_answer[j] and not _own_item(index, j, anchor, pairs):
             continue  # the review piece answers another commitment more surely
         if _specificity(commitment, answer, anchor) < _MIN_SCORE:
             continue
+        if _repeated(commitment, answer):
+            continue
+        if _built_and_counted(commitment, answer):
+            continue
         out.append((commitment, answer, anchor))
     return out
+
+
+def _topic(
+    answers: Sequence[_Answer],
+    sentence: Sequence[int],
+    j: int,
+    others: Sequence[tuple[int, Anchor]],
+    anchor: Anchor,
+) -> bool:
+    """Whether review piece ``j`` opens a sentence naming a topic (no result of its own) that a
+    later piece of the same sentence (or of the next, when the topic is a sentence of its own)
+    answers with a result, by a specific part of the same anchor (``加强生态系统和生物多样性
+    保护。…率先完成全省县域生物多样性调查``): the result answers."""
+    if not answers[j].event.opens or _result(answers[j]):
+        return False
+    alone = j + 1 < len(answers) and answers[j + 1].event.opens  # a sentence of its own
+    for m, other in others:
+        if m <= j or other.text not in anchor.text or other.content < 3 or other.plan_df > 1:
+            continue
+        if _result(answers[m]) and sentence[m] - sentence[j] <= (1 if alone else 0):
+            return True
+    return False
+
+
+def _built_and_counted(commitment: Commitment, answer: _Answer) -> bool:
+    """A commitment to build (start, finish) and a figure that reports no step of building: the
+    traffic of an airport is not its fourth phase under way."""
+    return (
+        commitment.step in ("start", "finish")
+        and answer.outcome is not None
+        and answer.event.step not in _rules()["statuses"]
+    )
+
+
+def _repeated(commitment: Commitment, answer: _Answer) -> bool:
+    """A review piece that repeats a plan piece word for word and says nothing of what came of
+    it (a slogan or a heading used again: ``建强开放枢纽``) reports on nothing."""
+    from plangraph.pipeline.anchors import normalise
+
+    same = normalise(commitment.evidence[0].quote) == normalise(answer.span.quote)
+    return same and not _result(answer)
 
 
 def _places(records: Records) -> list[tuple[int, str]]:
