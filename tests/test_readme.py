@@ -18,6 +18,7 @@ SHARED = ROOT.parent / "shared"
 # The examples whose output is deterministic and needs nothing the test does not make.
 CHECKED = (
     "plangraph build\n",
+    "plangraph build --store store",
     "plangraph extract ../shared/corpus/national-2024.txt",
     "plangraph inspect ",
     "plangraph eval ",
