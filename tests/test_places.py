@@ -95,3 +95,62 @@ def test_short_names_resolve_within_the_province() -> None:
 def test_ordinary_words_that_are_district_names() -> None:
     sentence = "加快建设黄河流域生态保护示范区，提升城区安全水平和县城水网。"
     assert _places(sentence, "140000") == [("黄河流域", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "天水麻辣烫、定西宽粉火爆出圈",  # local products: brands, not places
+        "加强平凉红牛、兰州百合等种质资源保护",
+        "提升鞍山岫玉、阜新玛瑙等特色资源价值",
+        "首发中欧中亚图定班列",  # a train service
+        "稳妥有序组建云南农村商业银行",  # a bank
+        "加快贵州三叠纪化石群申遗",  # a heritage site
+        "塔里木油田万米超深钻井刷新纪录",  # an oil field's company
+        "世界闽商大会成功举办",  # an event
+        "持续优化皖企通功能",  # an app
+    ],
+)
+def test_products_services_sites_and_events_are_no_places(text: str) -> None:
+    assert _places(text, "620000") == []
+
+
+def test_a_one_character_product_needs_the_end_of_its_name() -> None:
+    assert _places("做强贵州茶产业", "520000") == [("贵州省", "520000")]
+
+
+def test_a_river_section_in_brackets_is_one_named_place() -> None:
+    found = _places("赤水河（云南省段）、大盈江（盈江县段）入选优秀案例", "530000")
+    assert found == [("赤水河（云南省段）", ""), ("大盈江（盈江县段）", "")]
+
+
+def test_two_places_named_by_their_first_characters_are_one_area() -> None:
+    text = "发挥兰州、白银创新资源优势，加快推进兰白一体化"
+    assert _places(text, "620000") == [
+        ("兰州市", "620100"),
+        ("白银市", "620400"),
+        ("兰白", ""),
+    ]
+    assert _places("加快推进兰白一体化", "620000") == []  # neither place named nearby
+    assert _places("推进荆州、襄阳、宜昌、十堰合作，共建荆襄宜十走廊", "420000")[-1][0] != "襄宜"
+
+
+def test_a_province_by_its_firms_and_goods() -> None:
+    assert _places("构建闽企出海综合服务体系", "350000") == [("闽", "350000")]
+    assert _places("深入实施冀货出海行动", "130000") == [("冀", "130000")]
+
+
+def test_an_autonomous_prefecture_by_its_first_character() -> None:
+    found = _places("以伊犁、博州为重点打造冰雪旅游线路", "650000")
+    assert ("博尔塔拉蒙古自治州", "652700") in found
+
+
+def test_a_province_before_a_word_of_villages_stays_a_place() -> None:
+    assert _places("引进台湾乡建乡创团队", "350000") == [("台湾省", "710000")]
+    assert _places("推动贵州乡村振兴", "520000") == [("贵州省", "520000")]
+
+
+def test_regions_by_rank_and_basins_named_alone() -> None:
+    assert _places("新增上市公司5家，均居中部前列", "430000") == [("中部", "")]
+    found = _places("加大准噶尔、塔里木、吐哈三大盆地油气勘探力度", "650000")
+    assert [name for name, _ in found] == ["准噶尔", "塔里木", "吐哈"]

@@ -82,6 +82,8 @@ class PlaceMatcher:
                 if name in ambiguous and name != place.name:
                     continue
                 self.surfaces.setdefault(name, []).append(place)
+        if province is not None:
+            self._prefecture_short_forms(province)
         self.collocations = set(words["collocations"])
         self.names = set(self.surfaces) | set(self.areas) | self.abroad | set(self.literary)
         self.names |= self.collocations
@@ -111,6 +113,49 @@ class PlaceMatcher:
         self._open_area = re.compile(rf"[{''.join(sorted(heads))}]{{2,4}}(?:{opens})")
         provinces = "|".join(p.short for p in gz.places() if p.level == "province")
         self._province_part = re.compile(rf"(?:{provinces})(?:东|西|南|北|中)部")
+        products = "|".join(sorted(words["product_words"], key=len, reverse=True))
+        self._product = re.compile(
+            rf"(?:{products})|[{words['product_chars']}](?=[、，,。；;等和及与”）)]|$)"
+        )
+        nouns = "".join(words["abbreviation_nouns"])
+        self._abbr_noun = re.compile(rf"[{clear}](?=[{nouns}])")
+        rivers = "".join(words["section_heads"])
+        self._section = re.compile(
+            rf"(?:(?<=^)|(?<=[、，,；;。：:“\n]))[\u4e00-\u9fff]{{1,4}}?[{rivers}]"
+            r"[（(][^（）()]{1,8}段[）)]"
+        )
+        self._pair_heads = self._city_heads(province)
+
+    def _prefecture_short_forms(self, province: str) -> None:
+        """An autonomous prefecture of the province by its first character and 州 (博州 for
+        博尔塔拉蒙古自治州), when that is no other name and no common word."""
+        gz = gazetteer()
+        tags = _word_tags()
+        for place in gz.places():
+            if place.level != "prefecture" or place.parent != province:
+                continue
+            if "自治州" not in place.name:
+                continue
+            short = place.name[0] + "州"
+            if short in self.surfaces or tags.get(short, "ns") != "ns":
+                continue
+            self.surfaces[short] = [place]
+
+    @staticmethod
+    def _city_heads(province: str | None) -> dict[str, tuple[str, ...]]:
+        """First character → the province's prefectures and counties named with it (for pairs
+        of first characters naming two places as one area: 兰白, 沈大)."""
+        if province is None:
+            return {}
+        gz = gazetteer()
+        heads: dict[str, set[str]] = {}
+        for place in gz.places():
+            if place.level == "province" or len(place.short) < 2:
+                continue
+            if not any(a.code == province for a in gz.ancestors(place.code)):
+                continue
+            heads.setdefault(place.short[0], set()).add(place.short)
+        return {c: tuple(sorted(names)) for c, names in heads.items()}
 
     def resolve(self, name: str) -> Place | None:
         candidates = self.surfaces.get(name) or []
@@ -139,7 +184,12 @@ class PlaceMatcher:
                 taken.append((mention.start, mention.end))
                 found.append(mention)
 
-        for run in [*self._runs(text, start, end), *self._compass_areas(text, start, end)]:
+        sections = self._sections(text, start, end)
+        for run in [
+            *sections,
+            *self._runs(text, start, end),
+            *self._compass_areas(text, start, end),
+        ]:
             add(run)
         pos = start
         while pos < end:
@@ -155,9 +205,45 @@ class PlaceMatcher:
             else:  # a name here that is no place: skip past it
                 taken.append((mention.start, mention.end))
             pos = max(pos + 1, mention.end)
+        for mention in self._pairs(text, start, end):
+            add(mention)
         for mention in self._abbreviated(text, start, end):
             add(mention)
         return sorted(found, key=lambda m: m.start)
+
+    def _sections(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        """A river or lake with its section in brackets (赤水河（云南省段）): one named place,
+        the division in the brackets only says which part."""
+        return [
+            PlaceMention(m.start(), m.end(), m.group())
+            for m in self._section.finditer(text, start, end)
+        ]
+
+    def _pairs(self, text: str, start: int, end: int) -> list[PlaceMention]:
+        """Two places of the province named as one area by their first characters (兰白一体化,
+        沈大“双核”): both places are named nearby, and the pair is no word and part of none."""
+        heads = self._pair_heads
+        out: list[PlaceMention] = []
+        if not heads:
+            return out
+        words = _dictionary_words()
+        for i in range(start, end - 1):
+            a, b = text[i], text[i + 1]
+            if a == b or a not in heads or b not in heads:
+                continue
+            if text[i - 1 : i] in heads or text[i + 2 : i + 3] in heads:
+                continue  # 荆襄宜十: a longer run of names, not a pair
+            pair = a + b
+            if pair in self.names or pair in words or text[i - 1 : i + 1] in words:
+                continue
+            if text[i + 1 : i + 3] in words or self._split_word(text, i, i + 2):
+                continue
+            around = text[max(0, i - 200) : i] + "|" + text[i + 2 : i + 200]
+            named_a = [n for n in heads[a] if n in around and n[1] != b]
+            named_b = [n for n in heads[b] if n in around]
+            if named_a and named_b:
+                out.append(PlaceMention(i, i + 2, pair))
+        return out
 
     def _at(self, text: str, pos: int, end: int) -> PlaceMention | None:
         """The longest name starting at ``pos``, decided in its context (an empty mention:
@@ -182,6 +268,8 @@ class PlaceMatcher:
                 return PlaceMention(pos, stop, "")  # 东西部协作
             if self._organisation.match(after) and not self._area_suffix.match(after):
                 return PlaceMention(pos, stop, "")  # 宁德时代, 四川大学: an organisation
+            if name not in self.areas and self._product.match(after):
+                return PlaceMention(pos, stop, "")  # 兰州百合, 鞍山岫玉: a local product
             grown = self._grow(text, pos, stop, end)
             if grown is not None:
                 return grown
@@ -194,7 +282,10 @@ class PlaceMatcher:
                 continue
             if after[:1] == "州" and place.name.endswith("州") and name != place.name:
                 return PlaceMention(pos, stop + 1, place.name, place.code)  # 大理州
-            if name != place.name and after[:1] and after[0] in words["smaller_place_chars"]:
+            town = after[:1] and after[0] in words["smaller_place_chars"]
+            if town and place.level == "province" and after[0] in "乡村镇":
+                town = False  # 台湾乡建团队, 贵州乡村: no town is named after a province
+            if name != place.name and town:
                 return PlaceMention(pos, stop, "")  # 清水驿, 平凉路: a smaller place's name
             if self._split_word(text, pos, stop):
                 continue
@@ -285,6 +376,15 @@ class PlaceMatcher:
             for i, c in enumerate(chars):
                 code = abbr.get(c) or {"台": "710000", "港": "810000", "澳": "820000"}[c]
                 out.append(PlaceMention(m.start() + i, m.start() + i + 1, c, code))
+        words = _dictionary_words()
+        for m in self._abbr_noun.finditer(text, start, end):
+            if (
+                text[max(0, m.start() - 1) : m.end()] in words
+                or text[m.end() + 1 : m.end() + 2] == "通"
+            ):
+                continue  # 皖企通: an app's name
+            if not self._organisation.match(text, m.end() + 1):  # 闽企出海; not 闽商大会
+                out.append(PlaceMention(m.start(), m.end(), m.group(), abbr[m.group()]))
         for m in self._after_verb.finditer(text, start, end):
             if not _in_slogan(text, m.start(), m.end()):  # “甘味出陇”: a slogan
                 out.append(PlaceMention(m.start(), m.end(), m.group(), abbr[m.group()]))
@@ -305,3 +405,9 @@ def _dictionary_words() -> frozenset[str]:
     from plangraph.extraction.lexicon import words
 
     return words()
+
+
+def _word_tags() -> dict[str, str]:
+    from plangraph.extraction.lexicon import word_tags
+
+    return word_tags()
