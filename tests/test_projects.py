@@ -78,4 +78,31 @@ def test_generic_phrases_are_not_projects(sentence: str) -> None:
 def test_names_have_clean_boundaries() -> None:
     assert _names("七是加快甲乙高速公路建设。") == ["甲乙高速公路"]  # no list marker, no verb
     assert _names("抓实丙丁水库前期工作。") == ["丙丁水库"]
-    assert _names("加快甲乙长输管道等重点项目。") == ["甲乙长输管道"]
+    assert _names("加快兰郑长输管道等重点项目。") == ["兰郑长输管道"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "健全物流枢纽和通道网络。",  # kinds of facility: common words before the head
+        "用好能源大数据中心，建设世界一流电网。",
+        "统筹建设综合货运枢纽、骨干冷链物流基地。",
+        "全疆首个智算中心建成投用。",  # a first of its kind, no name
+        "统筹布局算力中心，加快数据开发利用。",  # a leading verb
+    ],
+)
+def test_kinds_of_facility_are_no_works(sentence: str) -> None:
+    assert _names(sentence) == []
+
+
+def test_a_named_work_ends_where_its_name_does() -> None:
+    # names of places, or characters no word holds, make a name; any word may follow it
+    assert _names("兰州中川机场旅客吞吐量突破1700万人次。") == ["兰州中川机场"]
+    assert _names("大兴寨水库大坝封顶、椒花水库下闸蓄水。") == ["大兴寨水库", "椒花水库"]
+    assert _names("力促平凉机场尽早开工。") == ["平凉机场"]
+    assert _names("加快稀土国家技术创新中心建设。") == ["稀土国家技术创新中心"]
+    # a tail of work verbs before 工程 is the name's; a second line is too
+    assert _names("推进兰州铁路枢纽优化提升工程等前期工作。") == ["兰州铁路枢纽优化提升工程"]
+    assert _names("建成将军庙至淖毛湖铁路二线。") == ["将军庙至淖毛湖铁路二线"]
+    # a name after a verb of listing starts after it
+    assert _names("临夏地质公园入列世界地质公园。") == ["临夏地质公园"]

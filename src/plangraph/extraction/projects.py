@@ -69,6 +69,7 @@ def _rules() -> dict[str, Any]:
         "segment_max": int(words["segment_max"]),
         "weak_stem": int(words["weak_stem"]),
         "followers": tuple(words["followers"]),
+        "tail_verbs": tuple(words["tail_verbs"]),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
     }
 
@@ -88,7 +89,11 @@ def _extend(text: str, end: int, hi: int) -> int:
         segment = re.match(
             rf"[\u4e00-\u9fff]{{1,{rules['segment_max']}}}?(?:段|分院|院区|校区)", text[end:hi]
         )
-        if segment is not None and not any(c in segment.group() for c in _LIST + "等"):
+        if (
+            segment is not None
+            and not any(c in segment.group() for c in _LIST + "等")
+            and not any(cue in segment.group() for cue in rules["cues"])
+        ):
             end += segment.end()
             continue
         paren = re.match(r"（[^（）]{1,8}段）", text[end:hi])
@@ -103,7 +108,12 @@ def _tail(text: str, end: int, hi: int) -> int:
     """A work's name may run on to a 工程 or 项目 a few words later (…枢纽优化提升工程)."""
     rules = _rules()
     tail = rules["tail_re"].match(text, end, hi)
-    if tail is None or any(cue in tail.group() for cue in rules["cues"]):
+    if tail is None:
+        return end
+    words = tail.group()
+    for verb in rules["tail_verbs"]:
+        words = words.replace(verb, "")
+    if "等" in tail.group() or any(cue in words for cue in rules["cues"]):
         return end  # …机场等项目: a list's head, no name's tail
     return _extend(text, tail.end(), hi)
 
@@ -130,6 +140,42 @@ def _has_proper_name(stem: str) -> bool:
     return any(
         stem[i : i + size] in names for size in (2, 3, 4, 5) for i in range(len(stem) - size + 1)
     )
+
+
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
+_PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "j", "x"})
+
+
+def _plain(stem: str) -> bool:
+    """Whether ``stem`` is only common words (综合货运, 能源大数据, 省创新): what comes before a
+    work's head then names a kind of facility, not one facility. A stem of two or three
+    characters that holds no word is an abbreviation of names (中老, 兰合, 永清广), not plain."""
+    from plangraph.extraction.lexicon import tag_words
+
+    if not stem or any(not ("\u4e00" <= c <= "\u9fff") for c in stem):
+        return False
+    if _has_proper_name(stem):
+        return False
+    national = stem.find("国家")
+    if national >= 0:  # 稀土国家技术创新中心: one national facility of its field
+        rest = re.sub("国家|技术|重点|级|综合|物流|骨干", "", stem)
+        if len(rest) >= 2:
+            return False
+    tokens = tag_words(stem)
+    if len(stem) <= 3 and all(len(word) == 1 for word, _ in tokens):
+        return False
+    return all(
+        tag not in (_PROPER_TAGS if len(word) > 1 else _PROPER_CHAR_TAGS) for word, tag in tokens
+    )
+
+
+def _runs_on(text: str, stop: int, hi: int) -> bool:
+    """Whether the name's last character and what follows make one word (高速飞车 has no
+    such word, but 铁路局 has): the head is then part of a longer word."""
+    from plangraph.extraction.lexicon import words as common_words
+
+    words = common_words()
+    return any(text[stop - 1 : stop + size] in words for size in (1, 2) if stop + size <= hi)
 
 
 def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
@@ -298,9 +344,14 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             specific = specific or len(normalise_name(stem)) >= rules["weak_stem"]
         if word in rules["weak"] and not specific:
             continue
-        if not _ends_well(text, stop, end):
+        kind = _kind(name, word)
+        plain = _plain(normalise_name(stem))
+        if kind in ("works", "company") and plain and not (items or quoted):
+            continue  # 综合货运枢纽, 能源大数据中心: a kind of facility, no name
+        lenient = kind in ("works", "company") and stem and not plain
+        if not _ends_well(text, stop, end) and (not lenient or _runs_on(text, stop, end)):
             continue  # 高速飞车: the head runs on into another word
-        add(left, stop, name, _kind(name, word))
+        add(left, stop, name, kind)
         for s, e in items:
             item = text[s:e]
             plain = not rules["head_re"].search(item) and item not in rules["generic"]
