@@ -106,3 +106,34 @@ def test_a_named_work_ends_where_its_name_does() -> None:
     assert _names("建成将军庙至淖毛湖铁路二线。") == ["将军庙至淖毛湖铁路二线"]
     # a name after a verb of listing starts after it
     assert _names("临夏地质公园入列世界地质公园。") == ["临夏地质公园"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "科学合理布局5G-A、算力等新型基础设施项目。",  # kinds of things sharing 项目
+        "有序推进城市更新、农村基础设施和公共服务项目建设。",
+        "争取超长期特别国债、中央预算内投资等项目建设资金。",  # money, no projects
+        "支持宁德时代、比亚迪等龙头企业贵州项目加快释放产能。",  # firms' projects
+        "辽西地区承接京津冀项目232个。",  # a verb inside: a clause
+    ],
+)
+def test_list_items_of_common_words_are_no_projects(sentence: str) -> None:
+    assert _names(sentence) == []
+
+
+def test_items_named_after_their_locality_keep_a_common_word() -> None:
+    assert _names("加快建设观音、宣威、花滩子等大型水库。") == [
+        "观音水库",
+        "宣威水库",
+        "花滩子水库",
+    ]
+
+
+def test_a_capacity_and_a_dash_stay_inside_a_name() -> None:
+    assert _names("1500万吨/年煤炭分质分级利用项目启动建设。") == [
+        "1500万吨/年煤炭分质分级利用项目"
+    ]
+    assert _names("加快博州阿拉山口—哈萨克斯坦多斯特克铁路增建二线建设。") == [
+        "博州阿拉山口—哈萨克斯坦多斯特克铁路增建二线"
+    ]

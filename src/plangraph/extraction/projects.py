@@ -23,6 +23,10 @@ __all__ = ["ProjectMention", "find_projects", "project_words"]
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·（）()]")
 _QUOTED = re.compile(r"“([^“”\n]{1,24})”")
+# a plant's yearly capacity at the start of its name (400万吨/年煤制油)
+_CAPACITY = re.compile(r"(?<![0-9.])[0-9][0-9.×]*[万亿]?[\u4e00-\u9fff]{1,2}/年")
+# …and a count after a name of projects: 承接京津冀项目232个 counts projects of a kind
+_COUNT_AFTER = re.compile(r"[0-9]+(?:\.[0-9]+)?[个项]")
 _STOP = "，,；;。：:！？!?\n《》"
 _LIST = "、和及与"
 # 等 (N个) and a few words right before a head: the items before 等 share it
@@ -30,7 +34,7 @@ _SHARED = re.compile(
     r"等\s*(?:[0-9一二三四五六七八九十]+\s*[个条座项处])?\s*([\u4e00-\u9fff]{0,8})$"
 )
 # …unless those words name who or what, not the kind of project (等龙头企业贵州项目)
-_NOT_SHARED = re.compile(r"企业|单位|机构|主体|行业|领域|群体|人员|地区|城市|活动")
+_NOT_SHARED = re.compile(r"企业|单位|机构|主体|行业|领域|群体|人员|地区|城市|活动|资金|的")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ def _rules() -> dict[str, Any]:
         "weak_stem": int(words["weak_stem"]),
         "followers": tuple(words["followers"]),
         "tail_verbs": tuple(words["tail_verbs"]),
+        "local_heads": frozenset(words["local_name_heads"]),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
     }
 
@@ -142,8 +147,9 @@ def _has_proper_name(stem: str) -> bool:
     )
 
 
-_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
-_PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "j", "x"})
+_CONCRETE = ("works", "company")
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
+_PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "nz", "zg", "j", "x"})
 
 
 def _plain(stem: str) -> bool:
@@ -154,6 +160,9 @@ def _plain(stem: str) -> bool:
 
     if not stem or any(not ("\u4e00" <= c <= "\u9fff") for c in stem):
         return False
+    stem = re.sub("(?:大中|中小|大|中|小)型$", "", stem)  # 景腊大型灌区: the name is 景腊
+    if not stem or stem.endswith("型"):
+        return True  # 大中型灌区, 链主型、基地型项目: sizes and types of projects
     if _has_proper_name(stem):
         return False
     national = stem.find("国家")
@@ -163,10 +172,36 @@ def _plain(stem: str) -> bool:
             return False
     tokens = tag_words(stem)
     if len(stem) <= 3 and all(len(word) == 1 for word, _ in tokens):
-        return False
+        # characters that are no verb, or start a place's name: 兰合, 中老, 本桓 (not 大抓)
+        if all(tag != "v" or word in _name_heads() for word, tag in tokens):
+            return False
     return all(
         tag not in (_PROPER_TAGS if len(word) > 1 else _PROPER_CHAR_TAGS) for word, tag in tokens
     )
+
+
+def _plain_item(item: str, head: str) -> bool:
+    """Whether a list's item is only common words (算力, 5G, 城市更新): it then names a kind,
+    and sharing a work's head does not make it a name. Before the head of a work named after
+    its locality (水库, 水电站), one word is a name (观音、宣威等水库, 长征、长江国家文化公园)."""
+    from plangraph.extraction.lexicon import tag_words
+
+    chinese = re.sub(r"[^\u4e00-\u9fff]", "", item)
+    if not chinese:
+        return True
+    if not _plain(chinese):
+        return False
+    return head not in _rules()["local_heads"] or len(tag_words(chinese)) > 1
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """First characters of places' names and provinces' one-character names: what the
+    characters of an abbreviated name (兰合, 中老, 本桓) are."""
+    from plangraph.vocab.gazetteer import gazetteer
+
+    names, chars = _proper_names()
+    return frozenset(p.short[0] for p in gazetteer().places() if p.short) | chars
 
 
 def _runs_on(text: str, stop: int, hi: int) -> bool:
@@ -186,7 +221,9 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
     while start > lo and head_start - start < limit:
         char = text[start - 1]
         if char in _STOP or char in "、“”\"'的" or not _NAME_CHAR.match(char):
-            break
+            dash = char == "—" and text[start - 2 : start - 1] not in ("—", "")
+            if not dash or text[start : start + 1] == "—":
+                break  # A—B铁路 runs on over a dash (not over ——)
         start -= 1
     best = start
     for cue in rules["cues"]:
@@ -232,6 +269,9 @@ def _kind(name: str, head: str) -> str:
 
 def _generic(name: str, head: str) -> bool:
     rules = _rules()
+    capacity = _CAPACITY.match(name)
+    if capacity is not None:
+        name = name[capacity.end() :]
     if name in rules["generic"] or len(name) <= len(head) + 1:
         return True
     if name.startswith(rules["generic_prefixes"]):
@@ -280,6 +320,8 @@ def _list_items(text: str, lo: int, name_start: int) -> list[tuple[int, int]]:
 
 def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
     """Named projects in ``text[start:end]`` (one sentence), in text order."""
+    from plangraph.extraction.lexicon import tag_words
+
     rules = _rules()
     found: list[ProjectMention] = []
     taken: list[tuple[int, int]] = []
@@ -320,7 +362,10 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             for s, e in _before_deng(text, start, deng):
                 item = text[s:e]
                 if not rules["head_re"].search(item) and item not in rules["generic"]:
-                    add(s, e, item + word, _kind(item + word, word))
+                    kind = _kind(item + word, word)
+                    if kind in _CONCRETE and _plain_item(item, word):
+                        continue  # 算力、城市更新等新型基础设施项目: kinds of things
+                    add(s, e, item + word, kind)
             continue
         left = _left_edge(text, start, pos)
         if left >= pos and len(word) < 4:
@@ -329,6 +374,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue
         if text[left:pos] and text[left] in "个座家项条处所批" and _counted(text, left + 1):
             left += 1
+        capacity = _CAPACITY.search(text, max(start, left - 12), left + 1)
+        if capacity is not None and capacity.end() == left + 1:
+            left = capacity.start()  # 1500万吨/年煤炭分质分级利用项目: the capacity is the name's
         items = _list_items(text, start, left)
         candidates.append((left, stop, word, text[left:stop], items))
     for left, stop, word, name, items in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -346,9 +394,20 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue
         kind = _kind(name, word)
         plain = _plain(normalise_name(stem))
-        if kind in ("works", "company") and plain and not (items or quoted):
+        words_of_stem = tag_words(normalise_name(stem))
+        if plain and word in rules["local_heads"] and len(words_of_stem) == 1:
+            # 英武水库, 玉龙水库: named after a place that is a word too (not 投产煤矿)
+            plain = words_of_stem[0][1] in ("v", "vn", "a", "b", "d")
+        concrete = kind in _CONCRETE
+        named_items = [(s, e) for s, e in items if not (concrete and _plain_item(text[s:e], word))]
+        if concrete and plain and not (named_items or quoted):
             continue  # 综合货运枢纽, 能源大数据中心: a kind of facility, no name
-        lenient = kind in ("works", "company") and stem and not plain
+        if kind == "company" and _COUNT_AFTER.match(text, stop, end):
+            continue  # 承接京津冀项目232个: a count of projects of a kind
+        if concrete and "企业" in name:
+            continue  # 龙头企业贵州项目: firms' projects, no one project
+        items = named_items
+        lenient = concrete and stem and not plain
         if not _ends_well(text, stop, end) and (not lenient or _runs_on(text, stop, end)):
             continue  # 高速飞车: the head runs on into another word
         add(left, stop, name, kind)
