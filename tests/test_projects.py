@@ -137,3 +137,10 @@ def test_a_capacity_and_a_dash_stay_inside_a_name() -> None:
     assert _names("加快博州阿拉山口—哈萨克斯坦多斯特克铁路增建二线建设。") == [
         "博州阿拉山口—哈萨克斯坦多斯特克铁路增建二线"
     ]
+
+
+def test_clauses_and_firms_around_a_head_are_no_names() -> None:
+    assert _names("西宁与兰州实现高铁1小时互达。") == []  # a verb right before the head
+    assert _names("河北港口集团等多家省属国企完成重组。") == []  # a firm
+    assert _names("实施城中村雨污分流及纳厂治理项目300个。") == []  # a count of projects
+    assert _names("支持同济医院创建国家医学中心。") == ["同济医院"]  # one word names a hospital

@@ -75,6 +75,7 @@ def _rules() -> dict[str, Any]:
         "followers": tuple(words["followers"]),
         "tail_verbs": tuple(words["tail_verbs"]),
         "local_heads": frozenset(words["local_name_heads"]),
+        "common_words": frozenset(words["common_words"]),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
     }
 
@@ -148,7 +149,9 @@ def _has_proper_name(stem: str) -> bool:
 
 
 _CONCRETE = ("works", "company")
-_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
+_FIRM_AFTER = ("集团", "公司", "有限", "股份")
+_NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
 _PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "nz", "zg", "j", "x"})
 
 
@@ -175,8 +178,10 @@ def _plain(stem: str) -> bool:
         # characters that are no verb, or start a place's name: 兰合, 中老, 本桓 (not 大抓)
         if all(tag != "v" or word in _name_heads() for word, tag in tokens):
             return False
+    common = _rules()["common_words"]
     return all(
-        tag not in (_PROPER_TAGS if len(word) > 1 else _PROPER_CHAR_TAGS) for word, tag in tokens
+        word in common or tag not in (_PROPER_TAGS if len(word) > 1 else _PROPER_CHAR_TAGS)
+        for word, tag in tokens
     )
 
 
@@ -191,7 +196,8 @@ def _plain_item(item: str, head: str) -> bool:
         return True
     if not _plain(chinese):
         return False
-    return head not in _rules()["local_heads"] or len(tag_words(chinese)) > 1
+    tokens = tag_words(chinese)
+    return head not in _rules()["local_heads"] or len(tokens) > 1 or tokens[0][1] in _NOT_NOUN
 
 
 @cache
@@ -397,13 +403,18 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         words_of_stem = tag_words(normalise_name(stem))
         if plain and word in rules["local_heads"] and len(words_of_stem) == 1:
             # 英武水库, 玉龙水库: named after a place that is a word too (not 投产煤矿)
-            plain = words_of_stem[0][1] in ("v", "vn", "a", "b", "d")
+            plain = words_of_stem[0][1] in _NOT_NOUN
         concrete = kind in _CONCRETE
         named_items = [(s, e) for s, e in items if not (concrete and _plain_item(text[s:e], word))]
         if concrete and plain and not (named_items or quoted):
             continue  # 综合货运枢纽, 能源大数据中心: a kind of facility, no name
-        if kind == "company" and _COUNT_AFTER.match(text, stop, end):
+        if word in ("项目", "工程") and _COUNT_AFTER.match(text, stop, end):
             continue  # 承接京津冀项目232个: a count of projects of a kind
+        if concrete and text.startswith(_FIRM_AFTER, stop):
+            continue  # 河北港口集团: a firm
+        verb_last = any(stem.endswith(cue) for cue in rules["cues"])
+        if concrete and verb_last and word not in ("项目", "工程"):
+            continue  # 西宁与兰州实现高铁…互达: a clause, no name
         if concrete and "企业" in name:
             continue  # 龙头企业贵州项目: firms' projects, no one project
         items = named_items
