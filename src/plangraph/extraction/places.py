@@ -54,6 +54,11 @@ class PlaceMatcher:
     """Place mentions by full or short name, resolved within the document's province."""
 
     def __init__(self, province: str | None) -> None:
+        # the tables depend on the province only: built once per province (a tenth of the
+        # extraction of a report otherwise)
+        self.__dict__.update(_matcher_state(province))
+
+    def _build(self, province: str | None) -> None:
         gz = gazetteer()
         lists = word_lists()["regions"]
         words = place_words()
@@ -125,6 +130,8 @@ class PlaceMatcher:
             r"[（(][^（）()]{1,8}段[）)]"
         )
         self._pair_heads = self._city_heads(province)
+        chars = re.escape("".join(sorted(self._pair_heads))) or "^$"
+        self._pair_run = re.compile(rf"(?=[{chars}][{chars}])" if self._pair_heads else "(?!)")
 
     def _prefecture_short_forms(self, province: str) -> None:
         """An autonomous prefecture of the province by its first character and 州 (博州 for
@@ -227,7 +234,8 @@ class PlaceMatcher:
         if not heads:
             return out
         words = _dictionary_words()
-        for i in range(start, end - 1):
+        for m in self._pair_run.finditer(text, start, end):
+            i = m.start()
             a, b = text[i], text[i + 1]
             if a == b or a not in heads or b not in heads:
                 continue
@@ -389,6 +397,13 @@ class PlaceMatcher:
             if not _in_slogan(text, m.start(), m.end()):  # “甘味出陇”: a slogan
                 out.append(PlaceMention(m.start(), m.end(), m.group(), abbr[m.group()]))
         return out
+
+
+@cache
+def _matcher_state(province: str | None) -> dict[str, Any]:
+    matcher = PlaceMatcher.__new__(PlaceMatcher)
+    matcher._build(province)
+    return dict(matcher.__dict__)
 
 
 def _in_slogan(text: str, start: int, end: int) -> bool:
