@@ -144,3 +144,18 @@ def test_clauses_and_firms_around_a_head_are_no_names() -> None:
     assert _names("河北港口集团等多家省属国企完成重组。") == []  # a firm
     assert _names("实施城中村雨污分流及纳厂治理项目300个。") == []  # a count of projects
     assert _names("支持同济医院创建国家医学中心。") == ["同济医院"]  # one word names a hospital
+
+
+def test_names_listed_before_a_count_share_the_head() -> None:
+    found = find_projects(
+        text := "沈白高铁和京哈高速改扩建、本桓、凌绥、台黑4条高速公路建成通车。", 0, 60
+    )
+    pairs = [(text[m.start : m.end], m.name) for m in found]
+    assert ("本桓", "本桓高速公路") in pairs and ("台黑", "台黑高速公路") in pairs
+    assert _names("深入实施三个“一号工程”。") == ["一号工程"]  # a clause before the count
+
+
+def test_firms_projects_listed_before_a_quoted_head() -> None:
+    text = "推进长沙宁乡圣钘科技新一代锂电池、株洲中车新能源电驱系统制造等“十大产业项目”建设。"
+    spans = [text[m.start : m.end] for m in find_projects(text, 0, len(text))]
+    assert spans == ["长沙宁乡圣钘科技新一代锂电池", "株洲中车新能源电驱系统制造"]

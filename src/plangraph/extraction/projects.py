@@ -31,7 +31,8 @@ _STOP = "，,；;。：:！？!?\n《》"
 _LIST = "、和及与"
 # 等 (N个) and a few words right before a head: the items before 等 share it
 _SHARED = re.compile(
-    r"等\s*(?:[0-9一二三四五六七八九十]+\s*[个条座项处])?\s*([\u4e00-\u9fff]{0,8})$"
+    r"(?:等\s*(?:[0-9一二三四五六七八九十]+\s*[个条座项处])?|(?<=[\u4e00-\u9fff])[0-9一二三四五六七八九十]+"
+    r"\s*[个条座项处])\s*“?([\u4e00-\u9fff]{0,8})$"
 )
 # …unless those words name who or what, not the kind of project (等龙头企业贵州项目)
 _NOT_SHARED = re.compile(r"企业|单位|机构|主体|行业|领域|群体|人员|地区|城市|活动|资金|的")
@@ -362,8 +363,13 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if rules["kind_of"][word] == "works":
             stop = _tail(text, stop, end)
         shared = _SHARED.search(text[start:pos])
-        if shared is not None and not _NOT_SHARED.search(shared.group(1)):
-            # A、B等(N个)重大产业项目 / A、B等高速公路: the items before 等 share the head
+        listed = shared is not None and (
+            text[start + shared.start()] == "等"
+            or _counted_list(text, start, start + shared.start())
+        )
+        if shared is not None and listed and not _NOT_SHARED.search(shared.group(1)):
+            # A、B等(N个)重大产业项目 / A、B等高速公路 / A、B、C 3条高速公路: the items before
+            # 等 or the count share the head
             deng = start + shared.start()
             for s, e in _before_deng(text, start, deng):
                 item = text[s:e]
@@ -430,6 +436,16 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _counted_list(text: str, lo: int, count: int) -> bool:
+    """Whether a list of names ends right before the count at ``count`` (本桓、凌绥、台黑4条
+    高速公路), not a clause (深入实施三个“一号工程”)."""
+    comma = text.rfind("、", lo, count)
+    if comma < 0:
+        return False
+    last = text[comma + 1 : count]
+    return 2 <= len(last) <= 12 and not any(cue in last for cue in _rules()["cues"])
+
+
 def _before_deng(text: str, lo: int, deng: int) -> list[tuple[int, int]]:
     """The items of A、B、C等…: from ``deng`` (the 等) back to the clause's start."""
     start = max([lo, *(text.rfind(c, lo, deng) + 1 for c in _STOP)])
@@ -445,6 +461,6 @@ def _before_deng(text: str, lo: int, deng: int) -> list[tuple[int, int]]:
             at = text.rfind(cue, s, e)
             if at >= 0 and s <= at and at + len(cue) < e:
                 best = max(best, at + len(cue))
-        if 2 <= e - best <= 12:
+        if 2 <= e - best <= 16:
             items.append((best, e))
     return items
