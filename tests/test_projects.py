@@ -159,3 +159,8 @@ def test_firms_projects_listed_before_a_quoted_head() -> None:
     text = "推进长沙宁乡圣钘科技新一代锂电池、株洲中车新能源电驱系统制造等“十大产业项目”建设。"
     spans = [text[m.start : m.end] for m in find_projects(text, 0, len(text))]
     assert spans == ["长沙宁乡圣钘科技新一代锂电池", "株洲中车新能源电驱系统制造"]
+
+
+def test_a_designation_before_a_place_is_left_out_and_a_city_is_no_project() -> None:
+    assert _names("建成国家级江西省知识产权保护中心。") == ["江西省知识产权保护中心"]
+    assert _names("抢抓海南自贸港封关运作机遇。") == ["海南自贸港"]  # a zone, no verb in it

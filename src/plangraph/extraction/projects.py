@@ -150,7 +150,7 @@ def _has_proper_name(stem: str) -> bool:
 
 
 _CONCRETE = ("works", "company")
-_FIRM_AFTER = ("集团", "公司", "有限", "股份")
+_FIRM_AFTER = ("集团", "公司", "有限", "股份", "号")
 _NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
 _PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "nz", "zg", "j", "x"})
@@ -391,8 +391,15 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             left = capacity.start()  # 1500万吨/年煤炭分质分级利用项目: the capacity is the name's
         items = _list_items(text, start, left)
         candidates.append((left, stop, word, text[left:stop], items))
+    places, _ = _proper_names()
     for left, stop, word, name, items in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        designation = next((p for p in rules["generic_prefixes"] if name.startswith(p)), "")
+        rest = name[len(designation) :]
+        if designation and any(rest.startswith(p) for p in (rest[:2], rest[:3]) if p in places):
+            left, name = left + len(designation), rest  # 国家级江西省知识产权保护中心
         normal = normalise_name(name)
+        if normal in places:
+            continue  # 连云港, 防城港: a city's name
         if _generic(normal, word):
             continue
         quoted = left > 0 and text[left - 1] == "”"
@@ -417,7 +424,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if word in ("项目", "工程") and _COUNT_AFTER.match(text, stop, end):
             continue  # 承接京津冀项目232个: a count of projects of a kind
         if concrete and text.startswith(_FIRM_AFTER, stop):
-            continue  # 河北港口集团: a firm
+            continue  # 河北港口集团: a firm; 昆明陆港号: a train's name
         verb_last = any(stem.endswith(cue) for cue in rules["cues"])
         if concrete and verb_last and word not in ("项目", "工程"):
             continue  # 西宁与兰州实现高铁…互达: a clause, no name
