@@ -163,4 +163,4 @@ def test_firms_projects_listed_before_a_quoted_head() -> None:
 
 def test_a_designation_before_a_place_is_left_out_and_a_city_is_no_project() -> None:
     assert _names("建成国家级江西省知识产权保护中心。") == ["江西省知识产权保护中心"]
-    assert _names("抢抓海南自贸港封关运作机遇。") == ["海南自贸港"]  # a zone, no verb in it
+    assert _names("抢抓海南自贸港建设机遇。") == ["海南自贸港"]  # a zone, no verb in it
