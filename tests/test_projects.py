@@ -164,3 +164,9 @@ def test_firms_projects_listed_before_a_quoted_head() -> None:
 def test_a_designation_before_a_place_is_left_out_and_a_city_is_no_project() -> None:
     assert _names("建成国家级江西省知识产权保护中心。") == ["江西省知识产权保护中心"]
     assert _names("抢抓海南自贸港建设机遇。") == ["海南自贸港"]  # a zone, no verb in it
+
+
+def test_numbered_names_and_water_diversions_are_names() -> None:
+    assert _names("新建三个一号旅游公路2300公里。") == ["三个一号旅游公路"]
+    text = "加快中部引黄等10个省级水网重大项目建设。"
+    assert [text[m.start : m.end] for m in find_projects(text, 0, len(text))] == ["中部引黄"]

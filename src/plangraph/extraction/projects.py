@@ -77,6 +77,7 @@ def _rules() -> dict[str, Any]:
         "tail_verbs": tuple(words["tail_verbs"]),
         "local_heads": frozenset(words["local_name_heads"]),
         "common_words": frozenset(words["common_words"]),
+        "diversion_re": re.compile(f"引[{words['diversion_rivers']}]"),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
     }
 
@@ -174,7 +175,11 @@ def _plain(stem: str) -> bool:
         rest = re.sub("国家|技术|重点|级|综合|物流|骨干", "", stem)
         if len(rest) >= 2:
             return False
+    if _rules()["diversion_re"].search(stem):
+        return False  # 中部引黄: a water diversion, named by its river
     tokens = tag_words(stem)
+    if any(tag == "m" for _, tag in tokens):
+        return False  # 三个一号旅游公路: a numbered name
     if len(stem) <= 3 and all(len(word) == 1 for word, _ in tokens):
         # characters that are no verb, or start a place's name: 兰合, 中老, 本桓 (not 大抓)
         if all(tag != "v" or word in _name_heads() for word, tag in tokens):
