@@ -152,7 +152,7 @@ def test_names_listed_before_a_count_share_the_head() -> None:
     )
     pairs = [(text[m.start : m.end], m.name) for m in found]
     assert ("本桓", "本桓高速公路") in pairs and ("台黑", "台黑高速公路") in pairs
-    assert _names("深入实施三个“一号工程”。") == ["一号工程"]  # a clause before the count
+    assert _names("深入实施三个“一号工程”。") == []  # a count of a kind, no list before it
 
 
 def test_firms_projects_listed_before_a_quoted_head() -> None:
@@ -170,3 +170,12 @@ def test_numbered_names_and_water_diversions_are_names() -> None:
     assert _names("新建三个一号旅游公路2300公里。") == ["三个一号旅游公路"]
     text = "加快中部引黄等10个省级水网重大项目建设。"
     assert [text[m.start : m.end] for m in find_projects(text, 0, len(text))] == ["中部引黄"]
+
+
+def test_kinds_of_hospital_counted_quotes_and_cut_brackets_are_no_names() -> None:
+    assert _names("建成省互联网总医院，互联网医院总诊疗2430万人次。") == []
+    assert _names("建成102个“美丽街区”。") == []
+    assert _names("推进海洋经济高质量发展百场（项目）对接活动。") == []
+    assert _names("国家自然科学基金项目立项数再创新高。") == []
+    text = "深化与苏州、崖州湾等国家实验室合作。"
+    assert [text[m.start : m.end] for m in find_projects(text, 0, len(text))][0] == "苏州"

@@ -347,6 +347,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
     # “一泓清水入黄河”工程, “千万工程”: the quoted name, with the head that follows it
     for m in _QUOTED.finditer(text, start, end):
         inner = m.group(1)
+        if _counted(text, m.start()):
+            continue  # 建成102个“美丽街区”: a count of a kind
         head = rules["head_re"].match(text, m.end(), min(end, m.end() + 8))
         if head is not None and head.start() == m.end():
             name = inner + head.group()
@@ -421,7 +423,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         words_of_stem = tag_words(normalise_name(stem))
         if plain and word in rules["local_heads"] and len(words_of_stem) == 1:
             # 英武水库, 玉龙水库: named after a place that is a word too (not 投产煤矿)
-            plain = words_of_stem[0][1] in _NOT_NOUN
+            word_of_stem, tag = words_of_stem[0]
+            plain = tag in _NOT_NOUN or word_of_stem in rules["common_words"]
         concrete = kind in _CONCRETE
         named_items = [(s, e) for s, e in items if not (concrete and _plain_item(text[s:e], word))]
         if concrete and plain and not (named_items or quoted):
@@ -433,6 +436,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         verb_last = any(stem.endswith(cue) for cue in rules["cues"])
         if concrete and verb_last and word not in ("项目", "工程"):
             continue  # 西宁与兰州实现高铁…互达: a clause, no name
+        if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
+            continue  # 百场（项目: a bracket cut in two
         if concrete and "企业" in name:
             continue  # 龙头企业贵州项目: firms' projects, no one project
         items = named_items
@@ -473,6 +478,14 @@ def _before_deng(text: str, lo: int, deng: int) -> list[tuple[int, int]]:
             at = text.rfind(cue, s, e)
             if at >= 0 and s <= at and at + len(cue) < e:
                 best = max(best, at + len(cue))
+        if text[best : best + 1] in ("与", "和", "同") and text[best : best + 2] not in _words():
+            best += 1  # 深化与苏州、崖州湾等国家实验室: the conjunction is no name's
         if 2 <= e - best <= 16:
             items.append((best, e))
     return items
+
+
+def _words() -> frozenset[str]:
+    from plangraph.extraction.lexicon import words
+
+    return words()
