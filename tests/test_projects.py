@@ -179,3 +179,22 @@ def test_kinds_of_hospital_counted_quotes_and_cut_brackets_are_no_names() -> Non
     assert _names("国家自然科学基金项目立项数再创新高。") == []
     text = "深化与苏州、崖州湾等国家实验室合作。"
     assert [text[m.start : m.end] for m in find_projects(text, 0, len(text))][0] == "苏州"
+
+
+def test_items_that_are_no_names_and_programmes_for_schools() -> None:
+    assert _names("打造一批基础设施领域REITs等示范性项目。") == []
+    assert _names("其中小型水库7座。") == []
+    assert _names("“四类管线”更新改造完成80%。") == []
+    assert _found("深化中职学校提质培优工程。") == [("中职学校提质培优工程", "programme")]
+    text = "全力保障雅下水电和川藏铁路等重大工程。"
+    assert "雅下水电铁路" not in _names(text)
+    assert _names("国能准东20亿立方米/年煤制天然气项目开工建设。") == [
+        "国能准东20亿立方米/年煤制天然气项目"
+    ]
+
+
+def test_a_leading_verb_before_a_place_is_no_name_and_designations_are_kinds() -> None:
+    assert _names("投用临沂费县、临沭蛟龙项目。") == ["临沂费县项目", "临沭蛟龙项目"]
+    assert _names("加快引黄济宁、引通济柴工程前期。")[0] == "引黄济宁工程"  # a diversion
+    assert _names("有力推进国家区域医疗中心建设。") == []
+    assert _names("建设公路干线重型卡车换电站。") == []

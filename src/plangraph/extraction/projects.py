@@ -24,7 +24,7 @@ __all__ = ["ProjectMention", "find_projects", "project_words"]
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+·（）()]")
 _QUOTED = re.compile(r"“([^“”\n]{1,24})”")
 # a plant's yearly capacity at the start of its name (400万吨/年煤制油)
-_CAPACITY = re.compile(r"(?<![0-9.])[0-9][0-9.×]*[万亿]?[\u4e00-\u9fff]{1,2}/年")
+_CAPACITY = re.compile(r"(?<![0-9.])[0-9][0-9.×]*[万亿]?[\u4e00-\u9fff]{1,3}/年")
 # …and a count after a name of projects: 承接京津冀项目232个 counts projects of a kind
 _COUNT_AFTER = re.compile(r"[0-9]+(?:\.[0-9]+)?[个项]")
 _STOP = "，,；;。：:！？!?\n《》"
@@ -77,6 +77,8 @@ def _rules() -> dict[str, Any]:
         "tail_verbs": tuple(words["tail_verbs"]),
         "local_heads": frozenset(words["local_name_heads"]),
         "common_words": frozenset(words["common_words"]),
+        "programme_words": tuple(words["programme_words"]),
+        "own_heads": tuple(words["own_heads"]),
         "diversion_re": re.compile(f"引[{words['diversion_rivers']}]"),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
     }
@@ -151,10 +153,12 @@ def _has_proper_name(stem: str) -> bool:
 
 
 _CONCRETE = ("works", "company")
+_FIRST = re.compile("首[个座家条批]")
 _FIRM_AFTER = ("集团", "公司", "有限", "股份", "号")
 _NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
-_PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "nz", "zg", "j", "x"})
+_PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "zg", "j", "x"})
+_VERBAL = frozenset({"v", "vn", "vd", "d", "p", "ad", "a"})
 
 
 def _plain(stem: str) -> bool:
@@ -171,7 +175,7 @@ def _plain(stem: str) -> bool:
     if _has_proper_name(stem):
         return False
     national = stem.find("国家")
-    if national >= 0:  # 稀土国家技术创新中心: one national facility of its field
+    if national > 0:  # 稀土国家技术创新中心: one national facility of its field
         rest = re.sub("国家|技术|重点|级|综合|物流|骨干", "", stem)
         if len(rest) >= 2:
             return False
@@ -189,6 +193,23 @@ def _plain(stem: str) -> bool:
         word in common or tag not in (_PROPER_TAGS if len(word) > 1 else _PROPER_CHAR_TAGS)
         for word, tag in tokens
     )
+
+
+def _verbs_before_place(stem: str) -> int:
+    """How many characters of verbs lead ``stem`` before a place's name (投用临沂费县 → 2),
+    0 when none do, or a water diversion is named so (引黄济宁)."""
+    from plangraph.extraction.lexicon import tag_words
+
+    names, _ = _proper_names()
+    if _rules()["diversion_re"].match(stem):
+        return 0
+    for pos in range(2, min(len(stem) - 1, 5)):
+        if any(stem[pos : pos + size] in names for size in (2, 3)):
+            lead = tag_words(stem[:pos])
+            if lead and lead[0][1] in ("v", "vn") and all(t in _VERBAL for _, t in lead):
+                return pos
+            return 0
+    return 0
 
 
 def _plain_item(item: str, head: str) -> bool:
@@ -274,7 +295,10 @@ def _kind(name: str, head: str) -> str:
     rules = _rules()
     kind: str = rules["kind_of"][head]
     if kind in ("programme", "company") and head in ("工程", "项目"):
-        if any(w in name[: len(name) - len(head)] for w in rules["built"]):
+        stem = name[: len(name) - len(head)]
+        if any(w in stem for w in rules["programme_words"]):
+            return "programme"  # 中职学校提质培优工程: a programme for schools
+        if any(w in stem for w in rules["built"]):
             return "works"
     return kind
 
@@ -289,6 +313,12 @@ def _generic(name: str, head: str) -> bool:
     if name.startswith(rules["generic_prefixes"]):
         return True
     return any(p.search(name) for p in rules["not_names"])
+
+
+def _generic_item(item: str) -> bool:
+    """A list's item that is no name whatever head it shares: 一批…, 我区首个…."""
+    rules = _rules()
+    return item.startswith(rules["generic_prefixes"]) or bool(_FIRST.search(item))
 
 
 def _counted(text: str, start: int) -> bool:
@@ -379,11 +409,14 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             # 等 or the count share the head
             deng = start + shared.start()
             for s, e in _before_deng(text, start, deng):
+                s += _verbs_before_place(text[s:e])
                 item = text[s:e]
                 if not rules["head_re"].search(item) and item not in rules["generic"]:
                     kind = _kind(item + word, word)
                     if kind in _CONCRETE and _plain_item(item, word):
                         continue  # 算力、城市更新等新型基础设施项目: kinds of things
+                    if _generic_item(normalise_name(item)):
+                        continue  # 一批基础设施领域REITs等项目, 我区首个…
                     add(s, e, item + word, kind)
             continue
         left = _left_edge(text, start, pos)
@@ -395,7 +428,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             left += 1
         capacity = _CAPACITY.search(text, max(start, left - 12), left + 1)
         if capacity is not None and capacity.end() == left + 1:
-            left = capacity.start()  # 1500万吨/年煤炭分质分级利用项目: the capacity is the name's
+            # 国能准东20亿立方米/年煤制天然气项目: the capacity and the firm before it
+            left = _left_edge(text, start, capacity.start())
         items = _list_items(text, start, left)
         candidates.append((left, stop, word, text[left:stop], items))
     places, _ = _proper_names()
@@ -419,6 +453,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if word in rules["weak"] and not specific:
             continue
         kind = _kind(name, word)
+        lead = _verbs_before_place(stem) if kind in _CONCRETE else 0
+        if lead:  # 投用临沂费县…项目: the verb is no name's
+            left, name, stem = left + lead, name[lead:], stem[lead:]
         plain = _plain(normalise_name(stem))
         words_of_stem = tag_words(normalise_name(stem))
         if plain and word in rules["local_heads"] and len(words_of_stem) == 1:
@@ -446,9 +483,12 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue  # 高速飞车: the head runs on into another word
         add(left, stop, name, kind)
         for s, e in items:
+            s += _verbs_before_place(text[s:e]) if kind in _CONCRETE else 0
             item = text[s:e]
             plain = not rules["head_re"].search(item) and item not in rules["generic"]
-            if len(item) >= 2 and plain:
+            if len(item) >= 2 and plain and not _generic_item(normalise_name(item)):
+                if item.endswith(_rules()["own_heads"]):
+                    continue  # 雅下水电和川藏铁路: the item is a work of another kind
                 add(s, e, item + word, _kind(item + word, word))
     return sorted(found, key=lambda m: m.start)
 
