@@ -198,3 +198,14 @@ def test_a_leading_verb_before_a_place_is_no_name_and_designations_are_kinds() -
     assert _names("加快引黄济宁、引通济柴工程前期。")[0] == "引黄济宁工程"  # a diversion
     assert _names("有力推进国家区域医疗中心建设。") == []
     assert _names("建设公路干线重型卡车换电站。") == []
+
+
+def test_places_by_landform_and_abbreviated_pairs_are_names() -> None:
+    assert _names("加快旭龙、古水、橄榄坝等水电站建设。") == [
+        "旭龙水电站",
+        "古水水电站",
+        "橄榄坝水电站",
+    ]
+    assert _names("协调推进中越准轨铁路连接线建设。") == ["中越准轨铁路连接线"]
+    assert _names("万峰林景区获评国家5A级旅游景区。") == ["万峰林景区"]
+    assert _names("推动更多县级公立医院达到三级医院水平。") == []  # 更多: no number in a name

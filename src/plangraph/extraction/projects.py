@@ -78,6 +78,7 @@ def _rules() -> dict[str, Any]:
         "local_heads": frozenset(words["local_name_heads"]),
         "common_words": frozenset(words["common_words"]),
         "programme_words": tuple(words["programme_words"]),
+        "toponym_chars": str(words["toponym_chars"]),
         "own_heads": tuple(words["own_heads"]),
         "diversion_re": re.compile(f"引[{words['diversion_rivers']}]"),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
@@ -182,8 +183,15 @@ def _plain(stem: str) -> bool:
     if _rules()["diversion_re"].search(stem):
         return False  # 中部引黄: a water diversion, named by its river
     tokens = tag_words(stem)
-    if any(tag == "m" for _, tag in tokens):
-        return False  # 三个一号旅游公路: a numbered name
+    if all(tag == "m" for _, tag in tokens):
+        return False  # 三个一号旅游公路: a numbered name (not 更多…, 三大…)
+    if len(stem) >= 3 and len(tokens[-1][0]) == 1 and stem[-1] in _rules()["toponym_chars"]:
+        return False  # 橄榄坝, 茨哈峡: a place named by a landform
+    heads = _name_heads()
+    if len(tokens) > 2 and all(
+        len(w) == 1 and w in heads and t not in ("n", "v", "vn") for w, t in tokens[:2]
+    ):
+        return False  # 中越准轨铁路: a name abbreviated from two places'
     if len(stem) <= 3 and all(len(word) == 1 for word, _ in tokens):
         # characters that are no verb, or start a place's name: 兰合, 中老, 本桓 (not 大抓)
         if all(tag != "v" or word in _name_heads() for word, tag in tokens):
@@ -450,6 +458,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         else:  # a place in it, or a long enough name before 工程 or 基地, makes it a name
             specific = bool(items) or quoted or _has_proper_name(stem)
             specific = specific or len(normalise_name(stem)) >= rules["weak_stem"]
+            if rules["kind_of"][word] == "works" and len(normalise_name(stem)) >= 3:
+                specific = specific or not _plain(normalise_name(stem))  # 万峰林景区
         if word in rules["weak"] and not specific:
             continue
         kind = _kind(name, word)
