@@ -154,3 +154,9 @@ def test_regions_by_rank_and_basins_named_alone() -> None:
     assert _places("新增上市公司5家，均居中部前列", "430000") == [("中部", "")]
     found = _places("加大准噶尔、塔里木、吐哈三大盆地油气勘探力度", "650000")
     assert [name for name, _ in found] == ["准噶尔", "塔里木", "吐哈"]
+
+
+def test_runs_and_compass_areas_do_not_start_inside_other_words() -> None:
+    text = "融入中部地区崛起和长江经济带发展战略"
+    assert [name for name, _ in _places(text, "430000")] == ["中部地区", "长江经济带"]
+    assert _places("南京北站枢纽工程开工建设", "320000") == [("南京市", "320100")]

@@ -332,6 +332,8 @@ class PlaceMatcher:
         for m in self._compass.finditer(text, start, end):
             if m.group(2) in ambiguous:
                 continue
+            if self._inside_name(text, m.start()):
+                continue  # 南京北站: 京北 is read out of 南京
             stop = m.end()
             suffix = self._area_suffix.match(text, stop, end)
             if suffix is not None:
@@ -346,6 +348,15 @@ class PlaceMatcher:
             out.append(PlaceMention(m.start(), stop, name, within=_abbreviations()[m.group(2)]))
         return out
 
+    def _inside_name(self, text: str, pos: int) -> bool:
+        """Whether a place's name of two or three characters runs across ``pos``."""
+        return any(
+            text[pos - back : pos - back + size] in self.surfaces
+            for size in (2, 3)
+            for back in range(1, size)
+            if pos - back >= 0
+        )
+
     def _runs(self, text: str, start: int, end: int) -> list[PlaceMention]:
         """Areas named by a run of names: 厦漳泉都市圈, 湘鄂渝黔毗邻地区, 江西南部."""
         out: list[PlaceMention] = []
@@ -356,6 +367,11 @@ class PlaceMatcher:
                 head = self._longest_name(text, m.start(), m.end())
                 if head is not None and head.end == m.end():
                     continue  # a known name as a whole (长江经济带): the main scan has it
+                later = (
+                    self._longest_name(text, i, m.end()) for i in range(m.start() + 1, m.end())
+                )
+                if any(n is not None and n.end == m.end() for n in later):
+                    continue  # 和长江经济带: a known name after a word, not a run of names
                 out.append(PlaceMention(m.start(), m.end(), m.group()))
         return out
 
