@@ -209,3 +209,15 @@ def test_places_by_landform_and_abbreviated_pairs_are_names() -> None:
     assert _names("协调推进中越准轨铁路连接线建设。") == ["中越准轨铁路连接线"]
     assert _names("万峰林景区获评国家5A级旅游景区。") == ["万峰林景区"]
     assert _names("推动更多县级公立医院达到三级医院水平。") == []  # 更多: no number in a name
+
+
+def test_ports_by_name_not_cities_slogans_or_apps() -> None:
+    assert _names("岳阳港货物吞吐量稳居前列。") == ["岳阳港"]
+    assert _names("推进防城港30万吨级、北海20万吨级等航道建设。") == [
+        "防城港30万吨级航道",
+        "北海20万吨级航道",
+    ]
+    assert _names("坚定落实“爱国者治港”。") == []
+    assert _names("青海牦牛肉历史性获得供港准入。") == []
+    assert _names("“浙江e港通”上线运行。") == []
+    assert _names("支持连云港建设。") == []

@@ -220,6 +220,13 @@ def _verbs_before_place(stem: str) -> int:
     return 0
 
 
+def _verb_last(stem: str) -> bool:
+    from plangraph.extraction.lexicon import tag_words
+
+    tokens = tag_words(stem)
+    return bool(tokens) and tokens[-1][1] == "v"
+
+
 def _plain_item(item: str, head: str) -> bool:
     """Whether a list's item is only common words (算力, 5G, 城市更新): it then names a kind,
     and sharing a work's head does not make it a name. Before the head of a work named after
@@ -323,6 +330,19 @@ def _generic(name: str, head: str) -> bool:
     return any(p.search(name) for p in rules["not_names"])
 
 
+def _ends_with_head(item: str) -> bool:
+    """Whether a list's item is a name with a head of its own (兰合铁路, 隆黄铁路…段扩能改造)
+    or starts with a bare head (铁路和威宁), not one that only holds a head inside
+    (北海铁山港20万吨级散货泊位)."""
+    rules = _rules()
+    if item.startswith(tuple(rules["kind_of"])):
+        return True
+    return any(
+        _extend(item, head.end(), len(item)) == len(item)
+        for head in rules["head_re"].finditer(item)
+    )
+
+
 def _generic_item(item: str) -> bool:
     """A list's item that is no name whatever head it shares: 一批…, 我区首个…."""
     rules = _rules()
@@ -389,6 +409,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue  # 建成102个“美丽街区”: a count of a kind
         head = rules["head_re"].match(text, m.end(), min(end, m.end() + 8))
         if head is not None and head.start() == m.end():
+            if len(head.group()) == 1 and _verb_last(inner):
+                continue  # “爱国者治港”: a verb and its object
             name = inner + head.group()
             slogan = re.fullmatch(r"[一二三四五六七八九十两百千万]+[\u4e00-\u9fff]{1,2}", inner)
             if inner not in rules["generic"] and len(inner) >= 2 and slogan is None:
@@ -398,10 +420,13 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
                 add(m.start(1), m.end(1), name, kind)
         else:
             inner_head = rules["head_re"].search(inner)
+            if inner_head is not None and len(inner_head.group()) == 1:
+                if _verb_last(inner[: inner_head.start()]):
+                    continue  # “爱国者治港”: a verb and its object
             if inner_head is not None and inner_head.end() == len(inner) and len(inner) >= 3:
                 if inner not in rules["generic"] and not _generic(inner, inner_head.group()):
                     add(m.start(1), m.end(1), inner, _kind(inner, inner_head.group()))
-    candidates: list[tuple[int, int, str, str, list[tuple[int, int]]]] = []
+    candidates: list[tuple[int, int, str, str, list[tuple[int, int]], int]] = []
     for head in rules["head_re"].finditer(text, start, end):
         word, pos = head.group(), head.start()
         stop = _extend(text, head.end(), end)
@@ -419,7 +444,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             for s, e in _before_deng(text, start, deng):
                 s += _verbs_before_place(text[s:e])
                 item = text[s:e]
-                if not rules["head_re"].search(item) and item not in rules["generic"]:
+                if not _ends_with_head(item) and item not in rules["generic"]:
                     kind = _kind(item + word, word)
                     if kind in _CONCRETE and _plain_item(item, word):
                         continue  # 算力、城市更新等新型基础设施项目: kinds of things
@@ -439,16 +464,16 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             # 国能准东20亿立方米/年煤制天然气项目: the capacity and the firm before it
             left = _left_edge(text, start, capacity.start())
         items = _list_items(text, start, left)
-        candidates.append((left, stop, word, text[left:stop], items))
+        candidates.append((left, stop, word, text[left:stop], items, pos))
     places, _ = _proper_names()
-    for left, stop, word, name, items in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+    for left, stop, word, name, items, pos in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         designation = next((p for p in rules["generic_prefixes"] if name.startswith(p)), "")
         rest = name[len(designation) :]
         if designation and any(rest.startswith(p) for p in (rest[:2], rest[:3]) if p in places):
             left, name = left + len(designation), rest  # 国家级江西省知识产权保护中心
         normal = normalise_name(name)
-        if normal in places:
-            continue  # 连云港, 防城港: a city's name
+        if normal in places or any(text[pos - k : pos + len(word)] in places for k in (1, 2)):
+            continue  # 连云港, 南宁至贵港: a city's name
         if _generic(normal, word):
             continue
         quoted = left > 0 and text[left - 1] == "”"
@@ -481,6 +506,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if concrete and text.startswith(_FIRM_AFTER, stop):
             continue  # 河北港口集团: a firm; 昆明陆港号: a train's name
         verb_last = any(stem.endswith(cue) for cue in rules["cues"])
+        verb_last = verb_last or (len(word) == 1 and _verb_last(stem))  # 获得供港: no port
+        if len(word) == 1 and text[stop : stop + 1] == "通":
+            continue  # 浙江e港通: an app's name
         if concrete and verb_last and word not in ("项目", "工程"):
             continue  # 西宁与兰州实现高铁…互达: a clause, no name
         if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
@@ -495,7 +523,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         for s, e in items:
             s += _verbs_before_place(text[s:e]) if kind in _CONCRETE else 0
             item = text[s:e]
-            plain = not rules["head_re"].search(item) and item not in rules["generic"]
+            plain = not _ends_with_head(item) and item not in rules["generic"]
             if len(item) >= 2 and plain and not _generic_item(normalise_name(item)):
                 if item.endswith(_rules()["own_heads"]):
                     continue  # 雅下水电和川藏铁路: the item is a work of another kind
