@@ -221,3 +221,8 @@ def test_ports_by_name_not_cities_slogans_or_apps() -> None:
     assert _names("青海牦牛肉历史性获得供港准入。") == []
     assert _names("“浙江e港通”上线运行。") == []
     assert _names("支持连云港建设。") == []
+
+
+def test_a_national_centre_of_a_field_is_a_name() -> None:
+    assert _names("国家风力发电技术创新中心揭牌成立。") == ["国家风力发电技术创新中心"]
+    assert _names("重组国家重点实验室体系。") == []

@@ -79,6 +79,7 @@ def _rules() -> dict[str, Any]:
         "common_words": frozenset(words["common_words"]),
         "programme_words": tuple(words["programme_words"]),
         "toponym_chars": str(words["toponym_chars"]),
+        "field_heads": frozenset(words["field_heads"]),
         "own_heads": tuple(words["own_heads"]),
         "diversion_re": re.compile(f"引[{words['diversion_rivers']}]"),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
@@ -492,6 +493,10 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if lead:  # 投用临沂费县…项目: the verb is no name's
             left, name, stem = left + lead, name[lead:], stem[lead:]
         plain = _plain(normalise_name(stem))
+        national_field = stem.startswith("国家") and len(stem) >= 4
+        national_field = national_field and not stem[2:].startswith(("重点", "级", "区域", "综合"))
+        if plain and national_field and word in rules["field_heads"]:
+            plain = False  # 国家风力发电技术创新中心: the one national centre of its field
         words_of_stem = tag_words(normalise_name(stem))
         if plain and word in rules["local_heads"] and len(words_of_stem) == 1:
             # 英武水库, 玉龙水库: named after a place that is a word too (not 投产煤矿)
