@@ -226,3 +226,9 @@ def test_ports_by_name_not_cities_slogans_or_apps() -> None:
 def test_a_national_centre_of_a_field_is_a_name() -> None:
     assert _names("国家风力发电技术创新中心揭牌成立。") == ["国家风力发电技术创新中心"]
     assert _names("重组国家重点实验室体系。") == []
+
+
+def test_an_item_before_等_joined_by_和_is_two_names() -> None:
+    text = "建成京港澳和沪昆扩容、张官等17条高速公路。"
+    spans = [text[m.start : m.end] for m in find_projects(text, 0, len(text))]
+    assert spans == ["京港澳", "沪昆扩容", "张官"]

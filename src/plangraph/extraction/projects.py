@@ -563,7 +563,19 @@ def _before_deng(text: str, lo: int, deng: int) -> list[tuple[int, int]]:
                 best = max(best, at + len(cue))
         if text[best : best + 1] in ("与", "和", "同") and text[best : best + 2] not in _words():
             best += 1  # 深化与苏州、崖州湾等国家实验室: the conjunction is no name's
-        if 2 <= e - best <= 16:
+        joint = next(
+            (
+                p
+                for p in range(best + 2, e - 2)
+                if text[p] in "和及与"
+                and text[p - 1 : p + 1] not in _words()
+                and text[p : p + 2] not in _words()
+            ),
+            None,
+        )
+        if joint is not None and joint - best <= 6 and e - joint - 1 <= 8:
+            items.extend([(best, joint), (joint + 1, e)])  # 京港澳和沪昆扩容、张官等高速公路
+        elif 2 <= e - best <= 16:
             items.append((best, e))
     return items
 
