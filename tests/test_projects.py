@@ -232,3 +232,9 @@ def test_an_item_before_等_joined_by_和_is_two_names() -> None:
     text = "建成京港澳和沪昆扩容、张官等17条高速公路。"
     spans = [text[m.start : m.end] for m in find_projects(text, 0, len(text))]
     assert spans == ["京港澳", "沪昆扩容", "张官"]
+
+
+def test_kinds_of_airports_and_hubs_and_subsidies_are_no_names() -> None:
+    assert _names("新建民航机场46个。") == []
+    assert _names("做强先进制造、港航枢纽、开放平台。") == []
+    assert _names("实施向中度以上失能老年人发放养老服务消费补贴项目。") == []

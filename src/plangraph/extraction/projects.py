@@ -172,8 +172,8 @@ def _plain(stem: str) -> bool:
     if not stem or any(not ("\u4e00" <= c <= "\u9fff") for c in stem):
         return False
     stem = re.sub("(?:大中|中小|大|中|小)型$", "", stem)  # 景腊大型灌区: the name is 景腊
-    if not stem or stem.endswith("型"):
-        return True  # 大中型灌区, 链主型、基地型项目: sizes and types of projects
+    if not stem or stem.endswith("型") or stem in _rules()["common_words"]:
+        return True  # 大中型灌区, 链主型、基地型项目, 港航枢纽: sizes and kinds of projects
     if _has_proper_name(stem):
         return False
     national = stem.find("国家")
