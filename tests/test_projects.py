@@ -238,3 +238,8 @@ def test_kinds_of_airports_and_hubs_and_subsidies_are_no_names() -> None:
     assert _names("新建民航机场46个。") == []
     assert _names("做强先进制造、港航枢纽、开放平台。") == []
     assert _names("实施向中度以上失能老年人发放养老服务消费补贴项目。") == []
+
+
+def test_a_one_character_head_ends_a_name_only_before_a_follower() -> None:
+    assert "合肥陆港" not in _names("申建合肥陆港保税物流中心（B型）。")
+    assert _names("富宁港千吨级船舶通江达海。") == ["富宁港"]

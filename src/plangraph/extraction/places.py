@@ -5,8 +5,11 @@ inside an organisation's name (宁德时代, 白银集团, 四川大学), not th
 street's name (清水驿, 平凉路), not split across two words (均衡水平 holds 衡水). Names that run on
 into a named area make that area instead (沈阳都市圈, 陇东地区, 鄱阳湖, 赣东北); named areas with
 no division code (京津冀, 河西走廊, 东南亚) and the functional zones the statistical tables code
-like divisions (兰州新区) are areas of their own kind. Short names resolve within the document's
-province first. Word lists: ``data/places.yaml`` (and the gazetteer).
+like divisions (兰州新区) are areas of their own kind. Neither is a name glued to a local product
+(兰州百合), a train service or a heritage site (中亚图定班列, 三叠纪化石群) a place; a river with
+its section in brackets is one (赤水河（云南省段）), and so are two places of the province named
+nearby by their first characters (兰白一体化). Short names resolve within the document's province
+first. Word lists: ``data/places.yaml`` (and the gazetteer).
 """
 
 from __future__ import annotations

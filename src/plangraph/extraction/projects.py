@@ -5,7 +5,9 @@ and may run on (三期, 改扩建, 兰武段); it starts after punctuation, a ve
 Names in a list that share their head each get it whole (兰合、平庆和西成铁路 → 兰合铁路,
 平庆铁路, 西成铁路; A、B等高速公路), and so do names in quotes before a head (“千万工程”).
 Generic categories (重大工程, 新能源基地), counts of a kind (50个城镇社区养老工程) and clauses
-are not names.
+are not names, and neither is a work named only by common words (综合货运枢纽, 能源大数据中心:
+jieba's word list decides), nor a list's item of common words before a shared head
+(算力、城市更新等…项目), unless the head is that of a work named after its place (观音、宣威等水库).
 Word lists: ``data/projects.yaml``.
 """
 
@@ -521,7 +523,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if concrete and "企业" in name:
             continue  # 龙头企业贵州项目: firms' projects, no one project
         items = named_items
-        lenient = concrete and stem and not plain
+        # a named work ends where its name does; a one-character head (港) only before a
+        # follower (合肥陆港保税物流中心 is no port)
+        lenient = concrete and stem and not plain and len(word) > 1
         if not _ends_well(text, stop, end) and (not lenient or _runs_on(text, stop, end)):
             continue  # 高速飞车: the head runs on into another word
         add(left, stop, name, kind)
