@@ -42,11 +42,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-# Run as a script, this folder comes first on sys.path, where a benchmark's name (html.py) would
-# shadow the standard library module that pyparsing, under rdflib's SPARQL, imports.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-
 DEFAULT_REPORTS = Path(__file__).resolve().parents[2] / "shared" / "reports" / "provinces-2026"
 MIN_QUADS = 100_000
 

@@ -27,11 +27,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-# Run as a script, this folder comes first on sys.path, where a benchmark's name (html.py) would
-# shadow the standard library module that pyparsing, under rdflib's SPARQL, imports.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-
 ID = "https://w3id.org/plangraph/id/"
 REGIONS = ["140000", "130000", "150000", "410000", "610000", "370000"]
 

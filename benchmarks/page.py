@@ -21,7 +21,7 @@ against the same page opened on the keyword overview (the earlier default for la
 bytes, time to make the page, time to open. Needs the ``dev`` extra (playwright) and a Chromium
 (``/usr/bin/chromium`` or ``$PLANGRAPH_CHROMIUM``).
 
-Run: ``python benchmarks/html.py [--sizes 300 1000 3000] [--runs 3] [--cap 120] [--reports DIR]``.
+Run: ``python benchmarks/page.py [--sizes 300 1000 3000] [--runs 3] [--cap 120] [--reports DIR]``.
 """
 
 from __future__ import annotations
@@ -40,12 +40,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
-
-# Run as a script, this file's folder comes first on sys.path and this file, html.py, would hide
-# the standard library's html module from everything imported after; so heavy imports wait
-# inside the functions, after the folder is taken off.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    del sys.path[0]
 
 
 def synthetic(size: int) -> nx.DiGraph:
