@@ -53,15 +53,20 @@ def rules() -> dict[str, Any]:
 
 
 @cache
-def _step_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((kind, tuple(words)) for kind, words in rules()["steps"].items())
+def _step_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each kind of step with its words as one pattern, in the data's order."""
+    return tuple(
+        (kind, re.compile("|".join(map(re.escape, words))))
+        for kind, words in rules()["steps"].items()
+        if words
+    )
 
 
 def step_of(phrase: str) -> Step | None:
     """The kind of step a phrase promises or reports (the first kind, in the data's order, with
     a word in it); None when it names none (``加快通航示范省建设``)."""
     for kind, words in _step_words():
-        if any(w in phrase for w in words):
+        if words.search(phrase):
             return kind  # type: ignore[return-value]
     return None
 
@@ -82,7 +87,9 @@ def lead_words() -> re.Pattern[str]:
 
 
 @cache
-def _tail_words() -> re.Pattern[str]:
+def _tail_word_list() -> tuple[str, ...]:
+    """The words that may close a piece and say how or when, not what (step words, 年底…),
+    longest first."""
     steps = [w for kind in ("approve", "finish", "start") for w in rules()["steps"][kind]]
     words = {
         *steps,
@@ -103,7 +110,12 @@ def _tail_words() -> re.Pattern[str]:
         "全面",
         "加快",
     }
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _tail_words() -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, _tail_word_list()))
     return re.compile(rf"(?:{alternatives})+$")
 
 
@@ -116,8 +128,11 @@ def object_of(phrase: str) -> str:
     ``古贤水利枢纽工程开工建设`` → ``古贤水利枢纽工程``), one pair of quotes round all of it
     dropped. The piece itself when nothing is left."""
     text = phrase.strip(" \t\u3000")
-    rest = lead_words().sub("", text).strip(_TRIM)
-    rest = _tail_words().sub("", rest).strip(_TRIM)
+    lead = lead_words().match(text)  # anchored: one match at the start, maybe empty
+    rest = text[lead.end() if lead else 0 :].strip(_TRIM)
+    if rest.endswith(_tail_word_list()):  # else the pattern cannot match: no scan of the piece
+        rest = _tail_words().sub("", rest)
+    rest = rest.strip(_TRIM)
     rest = _QUOTED.sub(r"\1", rest)
     return rest if len(rest) >= _MIN_OBJECT else text
 

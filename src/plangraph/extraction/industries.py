@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from plangraph.extraction.words import any_word
 from plangraph.vocab.schemes import IndustryScheme, industries
 
 __all__ = ["IndustryMention", "find_industries"]
@@ -53,8 +54,7 @@ def _industry_index() -> tuple[re.Pattern[str], dict[str, str]]:
         for label in (concept.label, *concept.alt):
             if len(label) >= 2:
                 surface.setdefault(label, concept.label)
-    pattern = re.compile("|".join(map(re.escape, sorted(surface, key=len, reverse=True))))
-    return pattern, surface
+    return re.compile(any_word(surface)), surface
 
 
 @cache
@@ -79,8 +79,7 @@ def _scheme_mentions(
     rules = scheme.detection
     found: list[IndustryMention] = []
     for m in pattern.finditer(text, start, end):
-        after = text[m.end() : min(end, m.end() + 5)]
-        if any(after.startswith(w) for w in rules.not_before):
+        if text.startswith(rules.not_before, m.end(), end):
             continue
         if any(text.startswith(w, m.start() + 1 - len(w)) for w in rules.straddled):
             continue  # 智能化工厂: the tail of one word and the head of the next

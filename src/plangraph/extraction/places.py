@@ -97,6 +97,7 @@ class PlaceMatcher:
         self.names |= self.collocations
         self.longest = max(map(len, self.names))
         self.first_chars = {name[0] for name in self.names}
+        self._prefixes = {name[:k] for name in self.names for k in range(1, len(name) + 1)}
         abbr = "".join(_abbreviations())
         compass = "|".join(sorted(words["compass"], key=len, reverse=True))
         self._compass = re.compile(rf"(大?)([{abbr}])({compass})(?:部)?")
@@ -260,10 +261,8 @@ class PlaceMatcher:
         """The longest name starting at ``pos``, decided in its context (an empty mention:
         a name here that is no place, skip past it)."""
         words = place_words()
-        for size in range(min(self.longest, end - pos), 1, -1):
+        for size in self._sizes(text, pos, end):
             name = text[pos : pos + size]
-            if name not in self.names:
-                continue
             stop = pos + size
             after = text[stop:end]
             if name in self.collocations:
@@ -378,11 +377,26 @@ class PlaceMatcher:
                 out.append(PlaceMention(m.start(), m.end(), m.group()))
         return out
 
+    def _sizes(self, text: str, pos: int, end: int) -> list[int]:
+        """The lengths of the names (two characters or more) that start at ``pos`` and end by
+        ``end``, longest first: read along the text while it is the start of some name."""
+        sizes = []
+        limit = min(self.longest, end - pos)
+        size = 1
+        while size <= limit:
+            piece = text[pos : pos + size]
+            if piece not in self._prefixes:
+                break
+            if size >= 2 and piece in self.names:
+                sizes.append(size)
+            size += 1
+        return sizes[::-1]
+
     def _longest_name(self, text: str, pos: int, end: int) -> PlaceMention | None:
-        for size in range(min(self.longest, end - pos), 1, -1):
-            if text[pos : pos + size] in self.names:
-                return PlaceMention(pos, pos + size, text[pos : pos + size])
-        return None
+        sizes = self._sizes(text, pos, end)
+        if not sizes:
+            return None
+        return PlaceMention(pos, pos + sizes[0], text[pos : pos + sizes[0]])
 
     def _abbreviated(self, text: str, start: int, end: int) -> list[PlaceMention]:
         """One-character names: 闽台, 援藏援疆, 入黔."""

@@ -264,6 +264,16 @@ def _runs_on(text: str, stop: int, hi: int) -> bool:
     return any(text[stop - 1 : stop + size] in words for size in (1, 2) if stop + size <= hi)
 
 
+@cache
+def _cues_by_first() -> dict[str, tuple[str, ...]]:
+    """The cue words that end a name's left edge, by their first character."""
+    found: dict[str, list[str]] = {}
+    for cue in _rules()["cues"]:
+        if cue:
+            found.setdefault(cue[0], []).append(cue)
+    return {first: tuple(cues) for first, cues in found.items()}
+
+
 def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
     """Where a name ending at ``head_start`` begins: after punctuation, a list separator, 的,
     or the last cue word inside the run."""
@@ -277,15 +287,16 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
                 break  # A—B铁路 runs on over a dash (not over ——)
         start -= 1
     best = start
-    for cue in rules["cues"]:
-        pos = text.rfind(cue, start, head_start)
-        while pos >= 0:
+    cues = _cues_by_first()
+    for pos in range(start, head_start):
+        for cue in cues.get(text[pos], ()):
             edge = pos + len(cue)
+            if edge > head_start or not text.startswith(cue, pos):
+                continue
             # a cue right before the head counts only when it opens the run (完善铁路: the head
             # alone, no name); inside a name it is part of it (保险保障工程)
             if best < edge < head_start or (edge == head_start and pos == start):
                 best = edge
-            pos = text.rfind(cue, start, pos)
     # a conjunction before the name ends the name before it (A和B铁路: B's name is B铁路),
     # unless it is part of a word (协和医院) or what follows it starts with a head (…和医院)
     from plangraph.extraction.lexicon import words as common_words
