@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from plangraph.extraction.structure import Structure, clauses
+from plangraph.extraction.words import any_word
 from plangraph.records.model import Commitment, CommitmentKind, Event, Records, Span, Step
 
 __all__ = [
@@ -65,10 +66,17 @@ def _step_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def step_of(phrase: str) -> Step | None:
     """The kind of step a phrase promises or reports (the first kind, in the data's order, with
     a word in it); None when it names none (``加快通航示范省建设``)."""
+    if not _any_step_word().search(phrase):
+        return None  # most pieces: one pass over the piece
     for kind, words in _step_words():
         if words.search(phrase):
             return kind  # type: ignore[return-value]
     return None
+
+
+@cache
+def _any_step_word() -> re.Pattern[str]:
+    return re.compile(any_word(w for words in rules()["steps"].values() for w in words))
 
 
 @cache
@@ -133,7 +141,8 @@ def object_of(phrase: str) -> str:
     if rest.endswith(_tail_word_list()):  # else the pattern cannot match: no scan of the piece
         rest = _tail_words().sub("", rest)
     rest = rest.strip(_TRIM)
-    rest = _QUOTED.sub(r"\1", rest)
+    quoted = _QUOTED.match(rest)  # the whole piece in one pair of quotes
+    rest = quoted.group(1) if quoted else rest
     return rest if len(rest) >= _MIN_OBJECT else text
 
 
@@ -167,6 +176,8 @@ class _Spans:
 
     def first(self, a: int, b: int) -> str | None:
         """The ref of the first span that starts inside ``[a, b)`` or holds ``a``; None."""
+        if not self._starts:
+            return None
         lo = bisect_left(self._starts, a - self._longest)
         hi = bisect_right(self._starts, max(a, b - 1))
         best: tuple[int, str] | None = None

@@ -81,12 +81,26 @@ def _scheme_mentions(
     for m in pattern.finditer(text, start, end):
         if text.startswith(rules.not_before, m.end(), end):
             continue
-        if any(text.startswith(w, m.start() + 1 - len(w)) for w in rules.straddled):
+        if _straddles(text, m.start(), rules.straddled):
             continue  # 智能化工厂: the tail of one word and the head of the next
         concept = scheme.concepts[surface[m.group()]]
         field = concept.field or m.group() in rules.facts_only
         found.append(IndustryMention(m.start(), m.end(), concept.label, field=field))
     return found
+
+
+def _straddles(text: str, at: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` ends with the character at ``at``."""
+    for size, group in _by_length(words):
+        if text[max(0, at + 1 - size) : at + 1] in group:
+            return True
+    return False
+
+
+@cache
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    sizes = sorted({len(w) for w in words})
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sizes)
 
 
 def _covered(mentions: Iterable[IndustryMention], start: int, end: int) -> bool:
@@ -162,15 +176,19 @@ def _only_a_kind(label: str, scheme: IndustryScheme) -> bool:
     return False
 
 
+_STRETCH_END = re.compile(r"[，,；;。：:！？!?\n（）()]")
+
+
 def _members(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     """Enumerations in ``text[start:end]``: lists of member spans joined by 、 (the last one
     also by 和/及/与), each list inside one stretch between commas."""
     lists: list[list[tuple[int, int]]] = []
+    if text.find("、", start, end) < 0:
+        return lists
     seg = start
     while seg < end:
-        seg_end = seg
-        while seg_end < end and text[seg_end] not in "，,；;。：:！？!?\n（）()":
-            seg_end += 1
+        stop = _STRETCH_END.search(text, seg, end)
+        seg_end = stop.start() if stop else end
         if "、" in text[seg:seg_end]:
             pieces, pos = [], seg
             for piece in text[seg:seg_end].split("、"):

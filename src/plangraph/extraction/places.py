@@ -98,6 +98,7 @@ class PlaceMatcher:
         self.longest = max(map(len, self.names))
         self.first_chars = {name[0] for name in self.names}
         self._prefixes = {name[:k] for name in self.names for k in range(1, len(name) + 1)}
+        self._first = re.compile("[" + "".join(map(re.escape, sorted(self.first_chars))) + "]")
         abbr = "".join(_abbreviations())
         compass = "|".join(sorted(words["compass"], key=len, reverse=True))
         self._compass = re.compile(rf"(大?)([{abbr}])({compass})(?:部)?")
@@ -204,7 +205,11 @@ class PlaceMatcher:
             add(run)
         pos = start
         while pos < end:
-            if text[pos] not in self.first_chars or any(s <= pos < e for s, e in taken):
+            first = self._first.search(text, pos, end)  # the next character a name starts with
+            if first is None:
+                break
+            pos = first.start()
+            if any(s <= pos < e for s, e in taken):
                 pos += 1
                 continue
             mention = self._at(text, pos, end)
