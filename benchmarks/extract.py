@@ -2,8 +2,9 @@
 
 For each corpus document (../shared/corpus), times ``plangraph.extract`` (reading, structure,
 quantities, projects, regions, industries, measures, checks) and ``jieba.lcut`` of the same text,
-in the same run, after one warm-up of each (dictionaries and tables loaded). Prints medians over
-several runs, the ratio extract / jieba (aim: at most 2), and peak memory of extraction.
+in the same run, after one warm-up of each (dictionaries and tables loaded), the two in turn.
+Prints medians of processor time over several runs, the ratio extract / jieba (aim: at most
+2), and peak memory of extraction.
 
 Run: ``python benchmarks/extract.py [CORPUS_DIR] [--runs N]``.
 """
@@ -14,18 +15,24 @@ import argparse
 import statistics
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
-def _median_time(func: object, runs: int) -> float:
-    times = []
+def _medians(
+    first: Callable[[], object], second: Callable[[], object], runs: int
+) -> tuple[float, float]:
+    """Median processor times of two jobs run in turn (first, second, first, …), so that both
+    meet the same conditions of a shared machine."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        started = time.perf_counter()
-        func()  # type: ignore[operator]
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for job, out in ((first, times[0]), (second, times[1])):
+            started = time.process_time()
+            job()
+            out.append(time.process_time() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def main() -> None:
@@ -50,8 +57,9 @@ def main() -> None:
     ratios, total_e, total_j = [], 0.0, 0.0
     for path in paths:
         text = read_source(path).text
-        t_extract = _median_time(lambda p=path: extract(p), args.runs)
-        t_jieba = _median_time(lambda t=text: jieba.lcut(t), args.runs)
+        t_extract, t_jieba = _medians(
+            lambda p=path: extract(p), lambda t=text: jieba.lcut(t), args.runs
+        )
         ratios.append(t_extract / t_jieba)
         total_e += t_extract
         total_j += t_jieba

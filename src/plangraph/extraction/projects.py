@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from plangraph._resources import read_data
+from plangraph.extraction.words import any_word
 from plangraph.vocab.names import normalise_name
 
 __all__ = ["ProjectMention", "find_projects", "project_words"]
@@ -65,9 +66,10 @@ def _rules() -> dict[str, Any]:
     extensions = sorted(words["extensions"], key=len, reverse=True)
     return {
         "kind_of": kind_of,
-        "head_re": re.compile("|".join(map(re.escape, heads))),
-        "extension_re": re.compile("|".join(map(re.escape, extensions))),
-        "cues": sorted(words["left_cues"], key=len, reverse=True),
+        "head_re": re.compile(any_word(heads)),
+        "extension_re": re.compile(any_word(extensions)),
+        "cues": tuple(sorted(words["left_cues"], key=len, reverse=True)),
+        "cue_re": re.compile(any_word(words["left_cues"])),
         "generic": set(words["generic"]),
         "generic_prefixes": tuple(words["generic_prefixes"]),
         "weak": set(words["weak"]),
@@ -106,7 +108,7 @@ def _extend(text: str, end: int, hi: int) -> int:
         if (
             segment is not None
             and not any(c in segment.group() for c in _LIST + "等")
-            and not any(cue in segment.group() for cue in rules["cues"])
+            and not rules["cue_re"].search(segment.group())
         ):
             end += segment.end()
             continue
@@ -127,7 +129,7 @@ def _tail(text: str, end: int, hi: int) -> int:
     words = tail.group()
     for verb in rules["tail_verbs"]:
         words = words.replace(verb, "")
-    if "等" in tail.group() or any(cue in words for cue in rules["cues"]):
+    if "等" in tail.group() or rules["cue_re"].search(words):
         return end  # …机场等项目: a list's head, no name's tail
     return _extend(text, tail.end(), hi)
 
@@ -523,7 +525,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue  # 承接京津冀项目232个: a count of projects of a kind
         if concrete and text.startswith(_FIRM_AFTER, stop):
             continue  # 河北港口集团: a firm; 昆明陆港号: a train's name
-        verb_last = any(stem.endswith(cue) for cue in rules["cues"])
+        verb_last = stem.endswith(rules["cues"])
         verb_last = verb_last or (len(word) == 1 and _verb_last(stem))  # 获得供港: no port
         if len(word) == 1 and text[stop : stop + 1] == "通":
             continue  # 浙江e港通: an app's name
