@@ -625,3 +625,16 @@ def test_a_piece_framing_the_sentence_commits_to_nothing(tmp_path: Path) -> None
 def test_short_forms_are_read_in_full(tmp_path: Path) -> None:
     got = _labels(tmp_path, "做深做实县域“教共体”。", "城乡义务教育共同体建设全省域推进。")
     assert {said for said, _, _ in got} == {"做深做实县域“教共体”"}
+
+
+def test_progress_made_is_a_result(tmp_path: Path) -> None:
+    """取得新成效 says what came of a commitment as a figure would; a review piece that only
+    names the thing again does not."""
+    plan = "深化东西部协作和对口支援。"
+    got = _labels(tmp_path, plan, "跨越山海的闽宁东西部协作取得新成效。")
+    assert {(said, told) for said, told, _ in got} == {
+        ("东西部协作和对口支援", "跨越山海的闽宁东西部协作取得新成效")
+    }
+    assert _labels(tmp_path, plan, "跨越山海的闽宁东西部协作。") == set()
+    many = "外事、侨务、档案、气象、跨越山海的浙川东西部协作等工作取得新进展。"  # of none
+    assert _labels(tmp_path, plan, many) == set()

@@ -548,8 +548,19 @@ _QUOTED = re.compile(r"[“\"]([^“”\"]{1,30})[”\"]")
 
 
 def _result(answer: _Answer) -> bool:
-    """The review says what came of it: a figure, or a step done (建成, 开工, 获批, 举办, 出台)."""
-    return answer.outcome is not None or answer.event.step in _rules()["statuses"]
+    """The review says what came of it: a figure, a step done (建成, 开工, 获批, 举办, 出台), or
+    progress made (取得新成效, 取得积极进展)."""
+    if answer.outcome is not None or answer.event.step in _rules()["statuses"]:
+        return True
+    # of one thing or a few: a long list's 等工作取得新进展 says nothing of each
+    quote = answer.span.quote
+    return quote.count("、") < 3 and _progress().search(quote) is not None
+
+
+@cache
+def _progress() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, _rules()["progress"]))
+    return re.compile(rf"取得[^，,；;。]{{0,4}}?(?:{words})")
 
 
 def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
