@@ -95,10 +95,9 @@ class PlaceMatcher:
         self.collocations = set(words["collocations"])
         self.names = set(self.surfaces) | set(self.areas) | self.abroad | set(self.literary)
         self.names |= self.collocations
-        self.longest = max(map(len, self.names))
-        self.first_chars = {name[0] for name in self.names}
         self._prefixes = {name[:k] for name in self.names for k in range(1, len(name) + 1)}
-        self._first = re.compile("[" + "".join(map(re.escape, sorted(self.first_chars))) + "]")
+        first_chars = sorted({name[0] for name in self.names})
+        self._first = re.compile("[" + "".join(map(re.escape, first_chars)) + "]")
         abbr = "".join(_abbreviations())
         compass = "|".join(sorted(words["compass"], key=len, reverse=True))
         self._compass = re.compile(rf"(大?)([{abbr}])({compass})(?:部)?")
@@ -386,9 +385,8 @@ class PlaceMatcher:
         """The lengths of the names (two characters or more) that start at ``pos`` and end by
         ``end``, longest first: read along the text while it is the start of some name."""
         sizes = []
-        limit = min(self.longest, end - pos)
         size = 1
-        while size <= limit:
+        while pos + size <= end:
             piece = text[pos : pos + size]
             if piece not in self._prefixes:
                 break
