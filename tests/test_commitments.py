@@ -144,6 +144,7 @@ def test_records_without_commitments_get_them_from_their_measures() -> None:
 def test_commitments_and_events_round_trip_through_yaml() -> None:
     _, records = _extracted()
     records.events[0].reports = ["commitment/report-2031/3"]
+    records.events[0].mentions = ["project/bai-lu-ji-chang"]
     again = parse_records(dump_records(records))
     assert again.commitments == records.commitments
     assert again.events == records.events
@@ -161,6 +162,9 @@ def test_a_commitment_about_something_that_is_no_path_is_refused() -> None:
         Event(object="x", reports=["somewhere else"], evidence=[Span(0, 4, text[:4])])
     )
     with pytest.raises(RecordsError, match=r"events\[\d+\]\.reports\[0\]"):
+        check_records(records, "report-2032.yaml", [])
+    records.events[-1] = Event(object="x", mentions=["a name"], evidence=[Span(0, 4, text[:4])])
+    with pytest.raises(RecordsError, match=r"events\[\d+\]\.mentions\[0\]"):
         check_records(records, "report-2032.yaml", [])
 
 

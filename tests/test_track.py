@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from plangraph.cli import main
-from plangraph.pipeline.track import indicator_similarity, judge, link_corpus, link_documents
+from plangraph.pipeline.track import (
+    indicator_similarity,
+    judge,
+    link_corpus,
+    link_documents,
+    unreported,
+)
 from plangraph.records.model import Document, Outcome, Records, Source, Target
 
 
@@ -638,3 +644,50 @@ def test_progress_made_is_a_result(tmp_path: Path) -> None:
     assert _labels(tmp_path, plan, "跨越山海的闽宁东西部协作。") == set()
     many = "外事、侨务、档案、气象、跨越山海的浙川东西部协作等工作取得新进展。"  # of none
     assert _labels(tmp_path, plan, many) == set()
+
+
+def test_a_commitment_the_review_names_too_loosely_to_link_is_not_called_unreported(
+    tmp_path: Path,
+) -> None:
+    from plangraph.pipeline.corpus import read_inputs
+
+    plan = tmp_path / "plan-2025.txt"
+    report = tmp_path / "report-2026.txt"
+    plan.write_text(
+        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+        "开工建设北岭东山隧道。开工建设南港西湾大桥。\n",
+        encoding="utf-8",
+    )
+    report.write_text(
+        "2026年某某省政府工作报告\n一、2025年工作回顾\n北岭东山片区开发有序推进。\n",
+        encoding="utf-8",
+    )
+    earlier, later = read_inputs([plan, report])
+    assert not link_documents(earlier, later)  # four characters shared, no result: no link
+    silent = {c.object for c in unreported(earlier, later)}
+    # but the review does speak of 北岭东山: only the bridge it never names is the story
+    assert silent == {"南港西湾大桥"}
+    # the graph says so too: the event mentions the tunnel, and the named query agrees
+    from plangraph import query
+
+    out = tmp_path / "out"
+    assert main(["build", "-q", "--no-html", "-o", str(out), str(plan), str(report)]) == 0
+    graph = out / "graph.trig"
+    mentioned = query(graph, "SELECT ?c WHERE { GRAPH ?g { ?e pg:mentions ?c } }")
+    assert len(mentioned) == 1
+    assert set(query(graph, "unreported")["label"].map(str)) == {"南港西湾大桥"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "full"),
+    [
+        ("加快通航示范省建设", True),  # general aviation
+        ("通航产业园", True),
+        ("亳州机场建成通航", False),  # opened to flights: a step, not general aviation
+        ("航道全线通航", False),
+    ],
+)
+def test_a_short_form_is_read_in_full_only_where_it_is_one(phrase: str, full: bool) -> None:
+    from plangraph.pipeline.anchors import normalise
+
+    assert ("通用航空" in normalise(phrase)) is full

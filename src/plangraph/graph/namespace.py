@@ -138,6 +138,7 @@ class PG(DefinedNamespace):
     issuedBy: URIRef  # issued by
     documentKind: URIRef  # document kind
     reports: URIRef  # reports on
+    mentions: URIRef  # names an earlier commitment too loosely to report on it
     commitsTo: URIRef  # commits to
     step: URIRef  # step
     status: URIRef  # status

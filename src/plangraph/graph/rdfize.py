@@ -362,7 +362,7 @@ class _DocumentWriter:
                 self.add(node, PG.commitsTo, _iri(refers))
             self.evidence(node, c.evidence)
         for n, e in enumerate(self.records.events, 1):
-            if e.step is None and not e.reports:
+            if e.step is None and not e.reports and not e.mentions:
                 continue  # a sentence of the review, neither a step nor an answer
             node = _iri(f"event/{self.doc_id}/{n}")
             self.add(node, RDF.type, PG.Event)
@@ -371,6 +371,8 @@ class _DocumentWriter:
                 self.add(node, PG.step, STEPS[e.step])
             for path in e.reports:
                 self.add(node, PG.reports, _iri(path))
+            for path in e.mentions:
+                self.add(node, PG.mentions, _iri(path))
             if e.status is not None:
                 self.add(node, PG.status, STATUSES[e.status])
             self.evidence(node, e.evidence)

@@ -489,6 +489,7 @@ def _plan_commitments(earlier: Records) -> list[Commitment]:
 
 
 _MIN_SCORE = 6  # how specific a pair's anchor must be (see _specificity)
+_MENTIONED = 4  # enough for a review piece to mention a concrete commitment (see _mentions)
 _MIRRORED = 0.75  # share of both objects an anchor covers when a review lead repeats a plan piece
 
 
@@ -610,7 +611,11 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
 
 
 def _qualitative_links(
-    earlier: Records, later: Records, linked: set[int], taken: list[tuple[int, int]]
+    earlier: Records,
+    later: Records,
+    linked: set[int],
+    taken: list[tuple[int, int]],
+    least: int = _MIN_SCORE,
 ) -> list[tuple[Commitment, _Answer, Anchor]]:
     """Commitments of the earlier plan part and what the later review says of them, by a
     specific anchor they share (see the module's description): an anchor only one commitment
@@ -675,7 +680,7 @@ def _qualitative_links(
             continue  # the commitment is answered more surely elsewhere
         if anchor.key < best_of_answer[j] and not _own_item(index, j, anchor, pairs):
             continue  # the review piece answers another commitment more surely
-        if _specificity(commitment, answer, anchor) < _MIN_SCORE:
+        if _specificity(commitment, answer, anchor) < least:
             continue
         if _repeated(commitment, answer):
             continue
@@ -851,7 +856,39 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
                 anchor.content,
             )
         )
+    for commitment, answer in _mentions(earlier, later, linked, taken):
+        path = commitment.refers or _commitment_path(earlier, commitment)
+        if path not in answer.event.reports and path not in answer.event.mentions:
+            answer.event.mentions.append(path)
     return links
+
+
+def _concrete(commitment: Commitment) -> bool:
+    """A commitment one can say was or was not reported on: a figure, a named project, a
+    livelihood task or a name in quotes."""
+    quote = commitment.evidence[0].quote
+    return commitment.kind in ("target", "project", "task") or "“" in quote
+
+
+def _mentions(
+    earlier: Records, later: Records, linked: set[int], taken: list[tuple[int, int]]
+) -> list[tuple[Commitment, _Answer]]:
+    """Concrete commitments a review piece names again, though too loosely to say it answers
+    them (``湘江科学城`` and ``湘江科学城首开区主体封顶``): a pair a little less specific than a
+    link needs, by a stretch of three characters or more that is most of the commitment's name,
+    or a name it quotes."""
+    from plangraph.pipeline.anchors import content_length, normalise
+
+    out = []
+    for commitment, answer, anchor in _qualitative_links(
+        earlier, later, linked, taken, least=_MENTIONED
+    ):
+        if not _concrete(commitment) or anchor.content < 3:
+            continue
+        named = content_length(normalise(commitment.object)) or 1
+        if 2 * anchor.content >= named or _quoted(anchor, commitment.evidence[0].quote):
+            out.append((commitment, answer))
+    return out
 
 
 def _commitment_path(records: Records, commitment: Commitment) -> str:
@@ -875,20 +912,24 @@ def unreported(
 ) -> list[Commitment]:
     """The concrete commitments of ``earlier``'s plan part (figures, named projects, livelihood
     tasks, named programmes in quotes) that ``later``'s review part does not speak of: that no
-    link of ``links`` (of :func:`link_documents` on the two; linked here, on copies, when not
-    given) starts from."""
+    link of ``links`` (of :func:`link_documents` on the two; linked here, on a copy of
+    ``later``, when not given) starts from and that no event of ``later`` mentions (names too
+    loosely to link, which :func:`link_documents` records)."""
     if links is None:
         import copy
 
-        links = link_documents(earlier, copy.deepcopy(later))
+        later = copy.deepcopy(later)
+        links = link_documents(earlier, later)
     pair = (earlier.document.id, later.document.id)
     spoken = [(k.commitment_start, k.commitment_end) for k in links if (k.earlier, k.later) == pair]
+    # a claim of silence needs less doubt than a link: what the review names loosely is not it
+    named = {path for e in later.events for path in e.mentions}
     out = []
     for c in _plan_commitments(earlier):
         span = c.evidence[0]
-        concrete = c.kind in ("target", "project", "task") or "“" in span.quote
-        if concrete and not any(a < span.end and span.start < b for a, b in spoken):
-            out.append(c)
+        if _concrete(c) and not any(a < span.end and span.start < b for a, b in spoken):
+            if (c.refers or _commitment_path(earlier, c)) not in named:
+                out.append(c)
     return out
 
 

@@ -123,7 +123,8 @@ class _Checker:
 
     def commitments(self, keywords: set[object]) -> None:
         """A commitment's keyword is known and what it is about is a path (project/SLUG…); an
-        event reports on paths of earlier commitments (commitment/DOC/N, target/DOC/ID…)."""
+        event reports on (and mentions) paths of earlier commitments (commitment/DOC/N,
+        target/DOC/ID…)."""
         expected = (
             "expected a path like commitment/DOC/N, target/DOC/ID, project/SLUG or task/DOC/N"
         )
@@ -132,9 +133,10 @@ class _Checker:
             if c.refers is not None and not _COMMITTED.match(c.refers):
                 self.fail(c, f"commitments[{i}].refers", expected)
         for i, e in enumerate(self.records.events):
-            for j, path in enumerate(e.reports):
-                if not _COMMITTED.match(path):
-                    self.fail(e, f"events[{i}].reports[{j}]", expected)
+            for field_name in ("reports", "mentions"):
+                for j, path in enumerate(getattr(e, field_name)):
+                    if not _COMMITTED.match(path):
+                        self.fail(e, f"events[{i}].{field_name}[{j}]", expected)
 
     def code(self, obj: object, where: str, code: str) -> None:
         from plangraph.vocab.gazetteer import gazetteer

@@ -260,7 +260,8 @@ class Commitment:
 class Event:
     """What the review part says happened to an object, without a figure (a figure makes an
     outcome): ``古贤水利枢纽工程开工建设``; ``reports`` names the earlier commitments it answers
-    (commitment/DOC/N), once tracking has linked it."""
+    (commitment/DOC/N), once tracking has linked it, and ``mentions`` those it names too loosely
+    to report on."""
 
     object: str
     step: Step | None = None
@@ -268,6 +269,9 @@ class Event:
     reports: list[str] = field(default_factory=list)
     status: Status | None = None
     evidence: list[Span] = field(default_factory=list)
+    # earlier commitments it names, though too loosely to report on them (a shared name a
+    # little less specific than a link needs): never counted as unreported
+    mentions: list[str] = field(default_factory=list)
 
 
 @dataclass
