@@ -856,9 +856,13 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
                 anchor.content,
             )
         )
+    spoken = [(k.commitment_start, k.commitment_end) for k in links]
     for commitment, answer in _mentions(earlier, later, linked, taken):
+        said = commitment.evidence[0]
+        if any(a < said.end and said.start < b for a, b in spoken):
+            continue  # linked already, by another piece, its figure or its project
         path = commitment.refers or _commitment_path(earlier, commitment)
-        if path not in answer.event.reports and path not in answer.event.mentions:
+        if path not in answer.event.mentions:
             answer.event.mentions.append(path)
     return links
 
