@@ -72,6 +72,24 @@ def test_the_source_line_never_names_the_issuer() -> None:
     assert issuing_region(folded, read_header(folded)).code == "640000"
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("昆山市", "320583"),  # a county-level city, by its one full name
+        ("浦东新区", "310115"),
+        ("大同市", "140200"),  # a prefecture, as before
+        ("朝阳区", None),  # two districts of that name: the header cannot say which
+    ],
+)
+def test_a_county_names_itself_in_its_header(name: str, code: str | None) -> None:
+    text = (
+        f"2031年{name}政府工作报告\n——2031年1月9日在{name}第十八届人民代表大会第五次会议上\n"
+        "各位代表：\n一、2030年工作回顾\n过去一年，新建公路100公里。\n"
+    )
+    folded = prepare(text)
+    assert issuing_region(folded, read_header(folded)).code == code
+
+
 def test_a_report_without_header_takes_the_year_after_its_review_and_its_own_words() -> None:
     body = (
         "各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、2030年工作回顾\n过去一年，"

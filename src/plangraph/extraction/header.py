@@ -321,19 +321,24 @@ class Issuer:
 
 
 def _resolve(name: str) -> str | None:
-    """The code of a province or prefecture named ``name`` (full or short name), else none."""
+    """The code of a province or prefecture named ``name`` (full or short name), or of the one
+    county-level division of that full name, else none."""
     from plangraph.vocab.gazetteer import gazetteer
 
     name = re.sub(r"(?:人民政府|人民|政府)$", "", name)
     if len(name) == 1:
         code = _header_words()["abbreviations"].get(name)
         return str(code) if code else None
-    candidates = [p for p in gazetteer().lookup(name) if p.level != "county"]
+    found = gazetteer().lookup(name)
+    candidates = [p for p in found if p.level != "county"]
     provinces = [p for p in candidates if p.level == "province"]
     if len(provinces) == 1:
         return provinces[0].code
     if len(candidates) == 1:
         return candidates[0].code
+    counties = [p for p in found if p.level == "county"]
+    if not candidates and len(counties) == 1 and name.endswith(("市", "县", "区", "旗")):
+        return counties[0].code  # a county's own report, by its full and only name (昆山市)
     return None
 
 
