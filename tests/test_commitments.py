@@ -59,6 +59,9 @@ def test_step_of(phrase: str, step: str | None) -> None:
         ("坚持以文塑旅", "以文塑旅"),
         ("要素保障", "要素保障"),
         ("推进", "推进"),  # nothing left: the piece itself
+        ("第二批自贸试验区联动创新区", "第二批自贸试验区联动创新区"),  # 第二 begins the name
+        ("第四次全国文物普查", "第四次全国文物普查"),
+        ("第三、开工建设青山水库", "青山水库"),  # an enumeration's marker
     ],
 )
 def test_object_of(phrase: str, obj: str) -> None:
