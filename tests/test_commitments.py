@@ -62,6 +62,9 @@ def test_step_of(phrase: str, step: str | None) -> None:
         ("第二批自贸试验区联动创新区", "第二批自贸试验区联动创新区"),  # 第二 begins the name
         ("第四次全国文物普查", "第四次全国文物普查"),
         ("第三、开工建设青山水库", "青山水库"),  # an enumeration's marker
+        ("实施好林草湿生态连通", "林草湿生态连通"),  # a verb and its 好
+        ("新建和改善绿水长廊", "绿水长廊"),  # two verbs joined
+        ("好客山东", "好客山东"),
     ],
 )
 def test_object_of(phrase: str, obj: str) -> None:

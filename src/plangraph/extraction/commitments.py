@@ -91,7 +91,9 @@ def lead_words() -> re.Pattern[str]:
     words = {w for w in words if len(w) > 1}  # 以, 要, 和 also begin names (以旧换新, 要素)
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     markers = "|".join(rules()["markers"])
-    return re.compile(rf"^(?:{markers})?(?:(?:{alternatives})[ \t]*)*")
+    # a verb with its 好 (实施好, 落实好), and two of them joined (新建和改善): still how, not what
+    word = rf"(?:{alternatives})好?"
+    return re.compile(rf"^(?:{markers})?(?:{word}[ \t]*(?:[和及与、](?={word}))?)*")
 
 
 @cache
