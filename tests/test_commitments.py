@@ -65,6 +65,7 @@ def test_step_of(phrase: str, step: str | None) -> None:
         ("实施好林草湿生态连通", "林草湿生态连通"),  # a verb and its 好
         ("新建和改善绿水长廊", "绿水长廊"),  # two verbs joined
         ("好客山东", "好客山东"),
+        ("实现全国双拥模范城地级市全覆盖", "全国双拥模范城地级市"),  # 全国 whole; the step off
     ],
 )
 def test_object_of(phrase: str, obj: str) -> None:

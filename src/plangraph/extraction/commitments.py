@@ -89,6 +89,9 @@ def lead_words() -> re.Pattern[str]:
     steps = [w for words in rules()["steps"].values() for w in words]
     words = {*rules()["lead_words"], *measures["adverbs"], *measures["verbs"], *steps}
     words = {w for w in words if len(w) > 1}  # 以, 要, 和 also begin names (以旧换新, 要素)
+    # the step word 实现全 (of 实现全覆盖) is 实现 and the first character of what follows
+    # (实现全国…, 实现全域…): 实现 alone leads
+    words = {w for w in words if not (w.endswith("全") and w[:-1] in words)}
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     markers = "|".join(rules()["markers"])
     # a verb with its 好 (实施好, 落实好), and two of them joined (新建和改善): still how, not what
@@ -119,6 +122,8 @@ def _tail_word_list() -> tuple[str, ...]:
         "正式",
         "全面",
         "加快",
+        "全覆盖",
+        "全面覆盖",
     }
     return tuple(sorted(words, key=len, reverse=True))
 
