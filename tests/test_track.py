@@ -691,3 +691,9 @@ def test_a_short_form_is_read_in_full_only_where_it_is_one(phrase: str, full: bo
     from plangraph.pipeline.anchors import normalise
 
     assert ("通用航空" in normalise(phrase)) is full
+
+
+def test_the_twentieth_fair_is_a_commitment_not_words_about_the_party(tmp_path: Path) -> None:
+    plan = "2031年某某省政府工作报告\n二、2031年工作安排\n办好第二十届青山博览会。\n"
+    review = "2032年某某省政府工作报告\n一、2031年工作回顾\n第二十届青山博览会成功举办。\n"
+    assert _statuses(tmp_path, plan, review) == {"第二十届青山博览会": "finished"}
