@@ -697,3 +697,18 @@ def test_the_twentieth_fair_is_a_commitment_not_words_about_the_party(tmp_path: 
     plan = "2031年某某省政府工作报告\n二、2031年工作安排\n办好第二十届青山博览会。\n"
     review = "2032年某某省政府工作报告\n一、2031年工作回顾\n第二十届青山博览会成功举办。\n"
     assert _statuses(tmp_path, plan, review) == {"第二十届青山博览会": "finished"}
+
+
+def test_an_edition_says_which_time_not_which_thing(tmp_path: Path) -> None:
+    plan = (
+        "2031年某某省政府工作报告\n二、2031年工作安排\n"
+        "办好第二十届青山会、全球商会大会等重大活动。办好第七届旅游产业发展大会。\n"
+    )
+    review = (
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n"
+        "务实办好青山会、项目签约100亿元。第七届红河论坛成功举办。\n"
+    )
+    # the fair without its edition is the fair; a shared 第七届 alone names nothing
+    assert _statuses(tmp_path, plan, review) == {
+        "第二十届青山会、全球商会大会等重大活动": "finished"
+    }

@@ -77,10 +77,16 @@ def items(phrase: str) -> list[str]:
 _SPLIT = re.compile(r"[、.0-9和及与]+")
 
 
+_ORDINAL = re.compile("第[一二三四五六七八九十百零〇\ue000-\uf7ff]+[届次批期轮]")
+
+
 def content_length(stretch: str) -> int:
     """Characters of ``stretch`` outside the words that name nothing in particular (and the
-    words of a step: 建成, 覆盖, 所有)."""
-    return len(_generic().sub("", stretch))
+    words of a step: 建成, 覆盖, 所有); an edition or a round (第七届) counts only beside a name
+    of two characters or more (第四次全国文物普查, not 第七届 alone)."""
+    rest = _ORDINAL.sub("", stretch)
+    named = len(_generic().sub("", rest))
+    return named + (len(stretch) - len(rest) if named >= 2 else 0)
 
 
 @dataclass(frozen=True)

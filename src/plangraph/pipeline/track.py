@@ -546,6 +546,7 @@ def _quoted(anchor: Anchor, quote: str, most: bool = True) -> bool:
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,30})[”\"]")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零〇]+[届次批期轮]")
 
 
 def _result(answer: _Answer) -> bool:
@@ -597,8 +598,11 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     said, told = commitment.evidence[0].quote, answer.span.quote
     if _quoted(anchor, said) or (_quoted(anchor, told) and _quoted(anchor, said, most=False)):
         score += 2  # a name the plan gives in quotes (a name only the review quotes is new)
-    holding = [
-        max((content_length(x) for x in items(side) if anchor.text in x), default=0)
+    holding = [  # an item's edition or round (第二十届西博会) says which time, not which thing
+        max(
+            (content_length(_ORDINAL.sub("", x)) for x in items(side) if anchor.text in x),
+            default=0,
+        )
         for side in (commitment.object, answer.text)
     ]
     if all(0 < n <= 2 * anchor.content for n in holding):
