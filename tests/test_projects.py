@@ -243,3 +243,26 @@ def test_kinds_of_airports_and_hubs_and_subsidies_are_no_names() -> None:
 def test_a_one_character_head_ends_a_name_only_before_a_follower() -> None:
     assert "合肥陆港" not in _names("申建合肥陆港保税物流中心（B型）。")
     assert _names("富宁港千吨级船舶通江达海。") == ["富宁港"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推动中西医协同“甲乙”医院试点。",  # the quoted word names a pilot, not a hospital
+        "全省“五纵六横”高速公路网基本形成。",  # a numbered formula
+        "“2468”实验室体系全面建成。",  # figures alone
+        "打造“甲海乙门、丙商丁港”出海通道。",  # a list of slogans
+        "新建“口袋公园”30个，开展“流动医院”巡诊。",  # kinds of facility, quoted
+        "建设“七个现代化灌区”覆盖工程。",  # a count of a kind
+        "实施一批“小而精”民生项目，共建“一带一路”联合实验室。",  # a quoted word before a kind
+    ],
+)
+def test_quoted_words_that_name_no_work(sentence: str) -> None:
+    assert [name for name, kind in _found(sentence) if kind in ("works", "company")] == []
+
+
+def test_quoted_names_of_works_and_programmes() -> None:
+    # a work's name runs on over further works' heads; a quoted 工程 or 项目 is a programme
+    assert _found("推动“甲电入乙”特高压输电通道开工建设。") == [("甲电入乙特高压输电通道", "works")]
+    assert _found("全面完成“青山碧水工程”建设。") == [("青山碧水工程", "programme")]
+    assert _found("“甲乙”旅游公路［6］全线贯通。") == [("甲乙旅游公路", "works")]

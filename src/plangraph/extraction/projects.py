@@ -159,6 +159,12 @@ def _has_proper_name(stem: str) -> bool:
 
 
 _CONCRETE = ("works", "company")
+# what a quoted formula or slogan holds and a name does not: numbered parts (四纵三横, 一干两支),
+# figures alone (1313), a list or a sum (甲乙、丙丁; 产业集群+物流枢纽), a count (六个…)
+_FORMULA = re.compile(
+    r"^[一二三四五六七八九十两][\u4e00-\u9fff]{1,2}[一二三四五六七八九十两]|^[0-9]+$|[、+＋]"
+    r"|^[一二三四五六七八九十两0-9]+[个座家条项批所]"
+)
 _FIRST = re.compile("首[个座家条批]")
 _FIRM_AFTER = ("集团", "公司", "有限", "股份", "号")
 _NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
@@ -317,7 +323,7 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
 
 
 def _ends_well(text: str, end: int, hi: int) -> bool:
-    if end >= hi or text[end] in _STOP + ' \t“”"、（(':
+    if end >= hi or text[end] in _STOP + ' \t“”"、（(［[':  # ［6］: a note's number
         return True
     return text.startswith(_rules()["followers"], end)
 
@@ -423,6 +429,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         inner = m.group(1)
         if _counted(text, m.start()):
             continue  # 建成102个“美丽街区”: a count of a kind
+        formula = _FORMULA.search(inner) is not None  # 四纵三横, 1313, A+B: no work's name
         head = rules["head_re"].match(text, m.end(), min(end, m.end() + 8))
         if head is not None and head.start() == m.end():
             if len(head.group()) == 1 and _verb_last(inner):
@@ -433,6 +440,18 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
                 # a quoted name before 工程 or 项目 names a programme (“一泓清水入黄河”工程)
                 quoted_generic = head.group() in ("项目", "工程")
                 kind = "programme" if quoted_generic else _kind(name, head.group())
+                if kind in _CONCRETE:
+                    # a work's name runs on over its extensions and further works' heads
+                    # (“甲电入乙”特高压输电通道) and must end there
+                    stop = _extend(text, head.end(), end)
+                    while (more := rules["head_re"].match(text, stop, end)) is not None:
+                        if rules["kind_of"][more.group()] != "works":
+                            break
+                        stop = _extend(text, more.end(), end)
+                    if formula or not _ends_well(text, stop, end):
+                        taken.append((m.start(1), m.end(1)))
+                        continue  # “四纵三横”高速公路网, “某某”医院试点: no work's name
+                    name = inner + text[m.end() : stop]
                 add(m.start(1), m.end(1), name, kind)
         else:
             inner_head = rules["head_re"].search(inner)
@@ -441,7 +460,14 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
                     continue  # “爱国者治港”: a verb and its object
             if inner_head is not None and inner_head.end() == len(inner) and len(inner) >= 3:
                 if inner not in rules["generic"] and not _generic(inner, inner_head.group()):
-                    add(m.start(1), m.end(1), inner, _kind(inner, inner_head.group()))
+                    word = inner_head.group()
+                    # “某某工程”, “某某项目” inside quotes name programmes, like those after them
+                    kind = "programme" if word in ("项目", "工程") else _kind(inner, word)
+                    stem = normalise_name(inner[: inner_head.start()])
+                    if kind in _CONCRETE and (formula or _plain(stem)):
+                        taken.append((m.start(1), m.end(1)))
+                        continue  # “口袋公园”, “六个现代化灌区”: kinds of facility, quoted
+                    add(m.start(1), m.end(1), inner, kind)
     candidates: list[tuple[int, int, str, str, list[tuple[int, int]], int]] = []
     for head in rules["head_re"].finditer(text, start, end):
         word, pos = head.group(), head.start()
@@ -519,8 +545,13 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             plain = tag in _NOT_NOUN or word_of_stem in rules["common_words"]
         concrete = kind in _CONCRETE
         named_items = [(s, e) for s, e in items if not (concrete and _plain_item(text[s:e], word))]
-        if concrete and plain and not (named_items or quoted):
-            continue  # 综合货运枢纽, 能源大数据中心: a kind of facility, no name
+        opening = text.rfind("“", max(0, left - 12), left) if quoted else -1
+        numbered = opening >= 0 and any(c.isdigit() for c in text[opening:left])
+        if concrete and plain and not (named_items or numbered):
+            # 综合货运枢纽, 能源大数据中心: a kind of facility, no name; a quoted word before it
+            # does not name it either (“某某”联合实验室, “某某”民生项目), but a quoted count of
+            # the places meant does (“9+13”龙头景区)
+            continue
         if word in ("项目", "工程") and _COUNT_AFTER.match(text, stop, end):
             continue  # 承接京津冀项目232个: a count of projects of a kind
         if concrete and text.startswith(_FIRM_AFTER, stop):
