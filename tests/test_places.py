@@ -160,3 +160,22 @@ def test_runs_and_compass_areas_do_not_start_inside_other_words() -> None:
     text = "融入中部地区崛起和长江经济带发展战略"
     assert [name for name, _ in _places(text, "430000")] == ["中部地区", "长江经济带"]
     assert _places("南京北站枢纽工程开工建设", "320000") == [("南京市", "320100")]
+
+
+def test_a_common_character_in_a_pair_needs_its_province_or_its_partners() -> None:
+    # 宁 of 闽宁 is Ningxia in the reports of Fujian and Ningxia; of 沪宁 (Nanjing) it is none
+    assert _places("深化闽宁协作", "640000") == [("闽", "350000"), ("宁", "640000")]
+    assert _places("深化闽宁协作", "350000") == [("闽", "350000"), ("宁", "640000")]
+    assert _places("建设沿沪宁产业带", "320000") == [("沪", "310000")]
+    # 新 is "new" before almost any noun: Xinjiang only in Xinjiang's own report
+    assert _places("在津新设机构百家", "120000") == [("津", "120000")]
+    assert _places("开行“粤新快线”", "440000") == [("粤", "440000")]
+    assert _places("开行“粤新快线”", "650000") == [("粤", "440000"), ("新", "650000")]
+    # a character of a longer name pairs with nothing
+    assert _places("以创新浙江引领发展", "330000") == [("浙江省", "330000")]
+    assert _places("谱写甘肃新篇章", "620000") == [("甘肃省", "620000")]
+
+
+def test_the_plateau_and_taiwan_hong_kong_macao_are_named_areas() -> None:
+    assert _places("筑牢青藏高原生态屏障", "630000") == [("青藏高原", "")]
+    assert _places("做好台港澳工作", "370000") == [("台港澳", "")]

@@ -222,7 +222,7 @@ class PlaceMatcher:
             pos = max(pos + 1, mention.end)
         for mention in self._pairs(text, start, end):
             add(mention)
-        for mention in self._abbreviated(text, start, end):
+        for mention in self._abbreviated(text, start, end, taken):
             add(mention)
         return sorted(found, key=lambda m: m.start)
 
@@ -401,8 +401,10 @@ class PlaceMatcher:
             return None
         return PlaceMention(pos, pos + sizes[0], text[pos : pos + sizes[0]])
 
-    def _abbreviated(self, text: str, start: int, end: int) -> list[PlaceMention]:
-        """One-character names: 闽台, 援藏援疆, 入黔."""
+    def _abbreviated(
+        self, text: str, start: int, end: int, taken: list[tuple[int, int]]
+    ) -> list[PlaceMention]:
+        """One-character names: 闽台, 援藏援疆, 入黔. ``taken``: the longer names found."""
         abbr = _abbreviations()
         out = []
         for m in self._aid.finditer(text, start, end):
@@ -410,16 +412,32 @@ class PlaceMatcher:
                 out.append(
                     PlaceMention(m.start(group), m.end(group), m.group(group), abbr[m.group(group)])
                 )
-        ambiguous = set(place_words()["ambiguous_abbreviations"])
+        lists = place_words()
+        ambiguous = set(lists["ambiguous_abbreviations"])
+        own_only = set(lists["own_report_abbreviations"])
+        codes = {**abbr, "台": "710000", "港": "810000", "澳": "820000"}
         for m in self._pair.finditer(text, start, end):
             chars = m.group()
             if chars in self.names or any(c not in abbr and c not in "台澳港" for c in chars):
                 continue
             if all(c in ambiguous for c in chars):
                 continue  # 新青: two common characters, no names
-            for i, c in enumerate(chars):
-                code = abbr.get(c) or {"台": "710000", "港": "810000", "澳": "820000"}[c]
-                out.append(PlaceMention(m.start() + i, m.start() + i + 1, c, code))
+            # a character of a longer name (江苏 of 江苏新实践) pairs with nothing
+            free = [
+                i for i in range(len(chars)) if not any(s <= m.start() + i < e for s, e in taken)
+            ]
+            for i in free:
+                c = chars[i]
+                if c in ambiguous or c in own_only:
+                    # a common character (新 new, 宁, 青) is its province in a pair only in a
+                    # report of that province or, unless it is 新, of its partner's (闽宁, 闽台;
+                    # not 沪宁, 在津新设, 创新浙江)
+                    partners = {codes[chars[j]] for j in free if j != i}
+                    if c in own_only:
+                        partners = set()
+                    if self.province not in {codes[c], *partners}:
+                        continue
+                out.append(PlaceMention(m.start() + i, m.start() + i + 1, c, codes[c]))
         words = _dictionary_words()
         for m in self._abbr_noun.finditer(text, start, end):
             if (
