@@ -179,3 +179,16 @@ def test_a_common_character_in_a_pair_needs_its_province_or_its_partners() -> No
 def test_the_plateau_and_taiwan_hong_kong_macao_are_named_areas() -> None:
     assert _places("筑牢青藏高原生态屏障", "630000") == [("青藏高原", "")]
     assert _places("做好台港澳工作", "370000") == [("台港澳", "")]
+
+
+def test_the_country_named_alone_is_a_named_area() -> None:
+    assert _places("让世界选择中国制造，中国愿与各方合作") == [("中国", ""), ("中国", "")]
+    for text in (
+        "坚持中国特色社会主义",
+        "建设美丽中国和平安中国",
+        "支持发展中国家",
+        "实施《中国制造2035》",
+        "办好中国（甲乙）自由贸易试验区",
+    ):
+        assert _places(text) == [], text
+    assert _places("建设中国—东盟合作园") == [("东盟", "")]  # the country inside a name
