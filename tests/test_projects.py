@@ -266,3 +266,15 @@ def test_quoted_names_of_works_and_programmes() -> None:
     assert _found("推动“甲电入乙”特高压输电通道开工建设。") == [("甲电入乙特高压输电通道", "works")]
     assert _found("全面完成“青山碧水工程”建设。") == [("青山碧水工程", "programme")]
     assert _found("“甲乙”旅游公路［6］全线贯通。") == [("甲乙旅游公路", "works")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推动甲化院、乙科院等向南港集聚发展。",  # 向南港: a preposition's phrase, no shared head
+        "推动甲乙、丙丁等创新政策向国家级经开区推广。",
+        "首次迎来15个友好国家、全国20个省区市和港澳台地区客商。",  # 和港澳台: no port
+    ],
+)
+def test_a_head_in_another_phrase_after_a_list_is_not_shared(sentence: str) -> None:
+    assert _found(sentence) == []

@@ -481,7 +481,10 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         )
         if shared is not None and listed and not _NOT_SHARED.search(shared.group(1)):
             # A、B等(N个)重大产业项目 / A、B等高速公路 / A、B、C 3条高速公路: the items before
-            # 等 or the count share the head
+            # 等 or the count share the head, unless a one-character head runs on into a word
+            # (等7个港航项目) or what stands between opens another phrase (等向南港集聚)
+            if _opens_clause(shared.group(1)) or len(word) == 1 and _runs_on(text, head.end(), end):
+                continue
             deng = start + shared.start()
             for s, e in _before_deng(text, start, deng):
                 s += _verbs_before_place(text[s:e])
@@ -582,6 +585,19 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
                     continue  # 雅下水电和川藏铁路: the item is a work of another kind
                 add(s, e, item + word, _kind(item + word, word))
     return sorted(found, key=lambda m: m.start)
+
+
+def _opens_clause(words: str) -> bool:
+    """Whether the words between a list's 等 (or count) and a head hold a preposition or a
+    conjunction (等向南港, 等创新政策向国家级经开区, 个省区市和港澳台): the head then belongs to
+    another phrase, no kind the items share."""
+    from plangraph.extraction.lexicon import tag_words
+
+    if not words:
+        return False
+    if any(joint in words for joint in "和及与"):
+        return True
+    return any(tag == "p" for _, tag in tag_words(words))
 
 
 def _counted_list(text: str, lo: int, count: int) -> bool:
