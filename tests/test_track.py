@@ -712,3 +712,16 @@ def test_an_edition_says_which_time_not_which_thing(tmp_path: Path) -> None:
     assert _statuses(tmp_path, plan, review) == {
         "第二十届青山会、全球商会大会等重大活动": "finished"
     }
+
+
+def test_a_count_of_things_held_reports_on_a_commitment_that_promised_no_step(
+    tmp_path: Path,
+) -> None:
+    plan = "2031年某某省政府工作报告\n二、2031年工作安排\n繁荣演艺经济。办好青山音乐节。\n"
+    review = (
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n举办营业性演出273场。青山音乐节成功举办。\n"
+    )
+    assert _statuses(tmp_path, plan, review) == {
+        "繁荣演艺经济": "reported",  # the shows counted do not finish an economy
+        "青山音乐节": "finished",  # the festival promised, held
+    }
