@@ -725,3 +725,9 @@ def test_a_count_of_things_held_reports_on_a_commitment_that_promised_no_step(
         "繁荣演艺经济": "reported",  # the shows counted do not finish an economy
         "青山音乐节": "finished",  # the festival promised, held
     }
+
+
+def test_only_down_never_up_confirms_a_cut_promised(tmp_path: Path) -> None:
+    plan = "2031年某某省政府工作报告\n二、2031年工作安排\n严控“三公”经费。\n"
+    review = "2032年某某省政府工作报告\n一、2031年工作回顾\n“三公”经费连续5年只减不增。\n"
+    assert _statuses(tmp_path, plan, review) == {"严控“三公”经费": "met"}
