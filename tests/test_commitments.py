@@ -66,6 +66,9 @@ def test_step_of(phrase: str, step: str | None) -> None:
         ("新建和改善绿水长廊", "绿水长廊"),  # two verbs joined
         ("好客山东", "好客山东"),
         ("实现全国双拥模范城地级市全覆盖", "全国双拥模范城地级市"),  # 全国 whole; the step off
+        ("增加保障性租赁住房", "保障性租赁住房"),  # 保障 of 保障性 is no verb here
+        ("实施积极的财政政策", "积极的财政政策"),
+        ("着力化解信访积案", "信访积案"),
     ],
 )
 def test_object_of(phrase: str, obj: str) -> None:

@@ -94,8 +94,9 @@ def lead_words() -> re.Pattern[str]:
     words = {w for w in words if not (w.endswith("全") and w[:-1] in words)}
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     markers = "|".join(rules()["markers"])
-    # a verb with its 好 (实施好, 落实好), and two of them joined (新建和改善): still how, not what
-    word = rf"(?:{alternatives})好?"
+    # a verb with its 好 (实施好, 落实好), and two of them joined (新建和改善): still how, not what,
+    # but not one that a suffix binds into an adjective or a noun (保障性住房, 发展型, 积极的)
+    word = rf"(?:{alternatives})好?(?![性型的式者])"
     return re.compile(rf"^(?:{markers})?(?:{word}[ \t]*(?:[和及与、](?={word}))?)*")
 
 
