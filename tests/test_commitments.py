@@ -39,6 +39,8 @@ from plangraph.records.reader import dump_records, parse_records
         ("压减一般性支出", "decrease"),
         ("加快通航示范省建设", None),  # under way: no step named
         ("深化国资国企改革", None),
+        ("赋予科研人员科技成果所有权", None),  # 所有权 is no 所有
+        ("所有村全面开展环境整治", "cover"),
     ],
 )
 def test_step_of(phrase: str, step: str | None) -> None:

@@ -731,3 +731,12 @@ def test_only_down_never_up_confirms_a_cut_promised(tmp_path: Path) -> None:
     plan = "2031年某某省政府工作报告\n二、2031年工作安排\n严控“三公”经费。\n"
     review = "2032年某某省政府工作报告\n一、2031年工作回顾\n“三公”经费连续5年只减不增。\n"
     assert _statuses(tmp_path, plan, review) == {"严控“三公”经费": "met"}
+
+
+def test_the_thanks_that_close_a_review_answer_nothing(tmp_path: Path) -> None:
+    plan = "2031年某某省政府工作报告\n二、2031年工作安排\n支持青山特别行政区政府依法施政。\n"
+    review = (
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n"
+        "向青山特别行政区同胞和海外侨胞，表示衷心感谢！\n"
+    )
+    assert _statuses(tmp_path, plan, review) == {}

@@ -65,13 +65,20 @@ def _step_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def step_of(phrase: str) -> Step | None:
     """The kind of step a phrase promises or reports (the first kind, in the data's order, with
-    a word in it); None when it names none (``加快通航示范省建设``)."""
+    a word in it); None when it names none (``加快通航示范省建设``). Words that hold a step
+    word and say no step (所有权 holds 所有) are read as nothing."""
     if not _any_step_word().search(phrase):
         return None  # most pieces: one pass over the piece
+    phrase = _not_steps().sub("", phrase)
     for kind, words in _step_words():
         if words.search(phrase):
             return kind  # type: ignore[return-value]
     return None
+
+
+@cache
+def _not_steps() -> re.Pattern[str]:
+    return re.compile(any_word(rules()["not_steps"]))
 
 
 @cache
