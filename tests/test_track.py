@@ -744,7 +744,15 @@ def test_the_thanks_that_close_a_review_answer_nothing(tmp_path: Path) -> None:
 
 def test_residents_income_is_measured_by_disposable_income(tmp_path: Path) -> None:
     plan = "2031年某某省政府工作报告\n二、2031年工作安排\n推动居民收入增长和经济增长同步。\n"
-    review = (
-        "2032年某某省政府工作报告\n一、2031年工作回顾\n全体居民人均可支配收入增长5.1%。\n"
+    review = "2032年某某省政府工作报告\n一、2031年工作回顾\n全体居民人均可支配收入增长5.1%。\n"
+    assert _statuses(tmp_path, plan, review) == {"居民收入增长和经济增长同步": "met"}
+
+
+def test_a_standard_measure_answers_the_holder_promising_its_direction(tmp_path: Path) -> None:
+    plan = (
+        "2031年某某省政府工作报告\n二、2031年工作安排\n"
+        "拓宽居民收入渠道。推动居民收入增长和经济增长同步。\n"
     )
+    review = "2032年某某省政府工作报告\n一、2031年工作回顾\n居民人均可支配收入增长5.1%。\n"
+    # the income that grew answers the growth promised, not the channels widened
     assert _statuses(tmp_path, plan, review) == {"居民收入增长和经济增长同步": "met"}

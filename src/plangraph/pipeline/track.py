@@ -502,18 +502,29 @@ def _standard_measures() -> list[tuple[str, str]]:
 
 
 def _standard_anchors(
-    index: AnchorIndex, j: int, holders: dict[str, list[int]]
+    index: AnchorIndex,
+    j: int,
+    holders: dict[str, list[int]],
+    steps: Sequence[str | None] = (),
+    step: str | None = None,
 ) -> dict[int, Anchor]:
     """Anchors from the standard measures: the figure of later phrase ``j`` measures what the
-    commitments holding the promise's words promised (``holders``: promise → their indices)."""
+    commitments holding the promise's words promised (``holders``: promise → their indices).
+    Of several holders, those promising the figure's own ``step`` (``steps``: each commitment's)
+    are the ones it answers (居民收入增长和经济增长同步, not 拓宽居民收入渠道, for an income that
+    grew)."""
     from plangraph.pipeline.anchors import Anchor
 
     told = index.review[j]
     found: dict[int, Anchor] = {}
     for promise, measure in _standard_measures():
         if measure in told and not _shared_figure(told, told.find(measure)):
-            plan_df, review_df = len(holders[promise]), index.df(measure)[1]
-            for i in holders[promise]:
+            held = holders[promise]
+            same = [i for i in held if step is not None and steps and steps[i] == step]
+            if len(held) > 1 and same:
+                held = same
+            plan_df, review_df = len(held), index.df(measure)[1]
+            for i in held:
                 found.setdefault(
                     i,
                     Anchor(measure, len(measure), plan_df, review_df, told.find(measure), True),
@@ -650,7 +661,8 @@ def _qualitative_links(
                 if i not in found or anchor.key > found[i].key:
                     found[i] = anchor
         if answer.outcome is not None:
-            found.update(_standard_anchors(index, j, holders))  # what measures what: surer
+            steps = [c.step for c in commitments]
+            found.update(_standard_anchors(index, j, holders, steps, answer.event.step))
         pairs.extend(
             (i, j, anchor)
             for i, anchor in found.items()
