@@ -756,3 +756,13 @@ def test_a_standard_measure_answers_the_holder_promising_its_direction(tmp_path:
     review = "2032年某某省政府工作报告\n一、2031年工作回顾\n居民人均可支配收入增长5.1%。\n"
     # the income that grew answers the growth promised, not the channels widened
     assert _statuses(tmp_path, plan, review) == {"居民收入增长和经济增长同步": "met"}
+
+
+def test_of_two_commitments_naming_a_thing_the_one_promising_the_step_is_answered(
+    tmp_path: Path,
+) -> None:
+    plan = (
+        "2031年某某省政府工作报告\n二、2031年工作安排\n出台青山人才新政。开展青山人才新政宣讲。\n"
+    )
+    review = "2032年某某省政府工作报告\n一、2031年工作回顾\n青山人才新政正式出台。\n"
+    assert _statuses(tmp_path, plan, review) == {"青山人才新政": "finished"}

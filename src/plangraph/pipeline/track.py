@@ -686,8 +686,10 @@ def _qualitative_links(
         told = _places_in(told_at, answer.span)
         if said and told and not said & told:
             continue  # 合肥的保税物流中心 is not 滁州的
-        if anchor.content < 2 or anchor.plan_df > 1 or anchor.review_df > 2:
-            continue  # not specific: several commitments, or many results, hold it
+        if anchor.content < 2 or anchor.review_df > 2:
+            continue  # not specific: many results hold it
+        if anchor.plan_df > 1 and not _promised_step(index, commitments, i, answer, anchor):
+            continue  # not specific: several commitments hold it
         if (
             anchor.key < best_of_commitment[i]
             and not anchor.standard
@@ -704,6 +706,22 @@ def _qualitative_links(
             continue
         out.append((commitment, answer, anchor))
     return out
+
+
+def _promised_step(
+    index: AnchorIndex,
+    commitments: Sequence[Commitment],
+    i: int,
+    answer: _Answer,
+    anchor: Anchor,
+) -> bool:
+    """Whether commitment ``i`` is the one of two holding ``anchor`` that promised the step the
+    review reports (出台人才新政, not 开展人才新政宣讲, for 人才新政正式出台)."""
+    step = answer.event.step
+    if anchor.plan_df != 2 or step is None or commitments[i].step != step:
+        return False
+    other = [k for k, p in enumerate(index.plan) if anchor.text in p and k != i]
+    return len(other) == 1 and commitments[other[0]].step != step
 
 
 def _topic(
