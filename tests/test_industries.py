@@ -68,6 +68,58 @@ def test_fields_file_facts_but_name_no_industry() -> None:
     assert found["现代物流"] == ("物流", False, False)
 
 
+def _named(sentence: str) -> dict[str, tuple[str, bool]]:
+    """Quote → (label, named) of every scheme mention in ``sentence``."""
+    return {
+        sentence[m.start : m.end]: (m.label, m.named)
+        for m in find_industries(sentence, 0, len(sentence))
+        if not m.proposed
+    }
+
+
+def test_a_facility_right_or_institution_of_a_sector_files_facts_but_names_no_industry() -> None:
+    found = _named("新铺天然气管道60公里，新建社区养老服务设施9处，依法出让矿业权12宗。")
+    assert found["天然气"] == ("天然气", False)
+    assert found["养老服务"] == ("养老服务", False)
+    assert found["矿业"] == ("采矿业", False)
+    found = _named("繁荣文化体育事业，统筹群众体育和竞技体育，新认定高新技术企业30家。")
+    assert not any(named for _, named in found.values())
+    assert found["高新技术企业"] == ("高技术产业", False)  # the label inside files the facts
+    # …unless an industry starts right after: greenhouse vegetables are farming
+    found = _named("推广蔬菜设施种植。")
+    assert found == {"蔬菜": ("蔬菜", True), "设施种植": ("设施农业", True)}
+
+
+def test_members_of_a_list_of_infrastructure_or_public_services_name_no_industry() -> None:
+    found = _named("引导资金投向交通、能源、水利等基础设施，补齐养老、托育等公共服务短板。")
+    assert found["能源"] == ("能源", False) and found["养老"] == ("养老服务", False)
+    # a member's modifier is no member: 旅游 stays tourism
+    assert _named("改造旅游厕所、停车场等配套设施。")["旅游"] == ("旅游", True)
+    assert _named("发展能源、化工等产业。")["能源"] == ("能源", True)
+
+
+def test_words_holding_a_label_that_name_no_industry() -> None:
+    for sentence in (
+        "某县水电气价格下调。",  # the utilities of a home, not hydropower
+        "支持非公有制经济健康发展。",  # a form of ownership
+        "坚持和完善基本经济制度。",
+        "防治农业面源污染。",
+        "提高城乡居民基本养老保险参保率，落实失业保险政策。",  # social security
+    ):
+        assert find_industries(sentence, 0, len(sentence)) == [], sentence
+
+
+def test_a_label_refused_as_straddling_lets_the_next_one_start_inside_it() -> None:
+    assert _named("深化工业园区改革。") == {"工业": ("工业", True)}
+    assert _named("实施乡村文化工程。") == {}  # 文化 ends where 化工 would start
+    assert _named("发展高端化工新材料产业。") == {"新材料产业": ("新材料", True)}
+
+
+def test_a_region_or_firm_before_a_head_proposes_no_term() -> None:
+    for sentence in ("促进欠发达地区产业发展。", "深化与中央企业产业合作。"):
+        assert not any(m.proposed for m in find_industries(sentence, 0, len(sentence)))
+
+
 def test_terms_the_scheme_lacks_are_proposed() -> None:
     found = _found("培育壮大冰雪装备产业，积极发展飞地经济。")
     proposed = {label for label, is_proposed, _ in found.values() if is_proposed}
@@ -185,3 +237,17 @@ def test_a_list_of_scheme_terms_stays_scheme_terms() -> None:
     assert not any(proposed for _, proposed, _ in found.values())
     assert found["会展"][0] == "商务服务业"
     assert [label for label, _, _ in found.values()].count("农业") >= 1
+
+
+def test_a_facility_files_the_facts_of_its_clause_but_is_no_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "pipes.txt"
+    path.write_text(
+        "2031年某某省政府工作报告\n各位代表：\n二、2031年工作安排\n"
+        "（一）完善基础设施。新建天然气管道60公里。\n",
+        encoding="utf-8",
+    )
+    records = extract(path)
+    pipes = next(t for t in records.targets if t.unit is not None)
+    assert pipes.industries == ["天然气"]
+    assert "天然气" not in {t.label for t in records.industry_terms}
+    check_records(records, "pipes.yaml", [])

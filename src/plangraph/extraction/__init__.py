@@ -311,6 +311,8 @@ def extract_text(
         found_places = [(m, note_region(m)) for m in matcher.find(folded, s, e)]
         industry_mentions = find_industries(folded, s, e)
         for im in industry_mentions:
+            if not im.named:
+                continue  # 天然气管道: files the clause's facts, names no industry
             term = terms.setdefault(im.label, IndustryTerm(im.label, proposed=im.proposed))
             term.evidence.append(_span(text, im.start, im.end))
         pieces = _subclauses(folded, s, e)

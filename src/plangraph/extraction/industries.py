@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from plangraph.errors import PlangraphError
 from plangraph.extraction.words import any_word
 from plangraph.vocab.schemes import IndustryScheme, industries
 
@@ -44,16 +45,30 @@ class IndustryMention:
     label: str  # the concept's preferred label, or the proposed term itself
     proposed: bool = False  # the scheme lacks it: a term for review
     field: bool = False  # public works, services or policy: files facts, no industry mention
+    # False when the words name a facility, right or public service of the sector (天然气管道,
+    # 矿业权, 交通、能源等基础设施): they file facts, but are no evidence the text names it
+    named: bool = True
 
 
 @cache
 def _industry_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of every surface (longest first) and each surface's concept: a scheme label,
+    a word with a label inside that names something else of its sector (``field_words``: the
+    label inside), or one that names no industry at all (``not_words``: "")."""
     scheme = industries()
+    rules = scheme.detection
     surface: dict[str, str] = {}
     for concept in scheme.concepts.values():
         for label in (concept.label, *concept.alt):
             if len(label) >= 2:
                 surface.setdefault(label, concept.label)
+    for word in rules.field_words:
+        inside = max((w for w in surface if w in word), key=len, default=None)
+        if inside is None:
+            raise PlangraphError(f"industries.yaml: field word {word} holds no label")
+        surface[word] = surface[inside]
+    for word in rules.not_words:
+        surface[word] = ""
     return re.compile(any_word(surface)), surface
 
 
@@ -66,27 +81,73 @@ def _head_pattern() -> re.Pattern[str]:
 def find_industries(text: str, start: int, end: int) -> list[IndustryMention]:
     """Industry mentions in ``text[start:end]`` (one clause), in text order."""
     scheme = industries()
-    found = _scheme_mentions(text, start, end, scheme)
-    found += _proposed_by_head(text, start, end, scheme, found)
-    found += _proposed_by_list(text, start, end, scheme, found)
+    found, blocked = _scheme_mentions(text, start, end, scheme)
+    found += _proposed_by_head(text, start, end, scheme, found + blocked)
+    found += _proposed_by_list(text, start, end, scheme, found + blocked)
     return sorted(found, key=lambda m: m.start)
 
 
 def _scheme_mentions(
     text: str, start: int, end: int, scheme: IndustryScheme
-) -> list[IndustryMention]:
+) -> tuple[list[IndustryMention], list[IndustryMention]]:
+    """The scheme's mentions, and the words that only look like one (非公有制经济, 水电气): no
+    mention, but no proposed term either."""
     pattern, surface = _industry_index()
     rules = scheme.detection
     found: list[IndustryMention] = []
-    for m in pattern.finditer(text, start, end):
+    blocked: list[IndustryMention] = []
+    pos = start
+    while (m := pattern.search(text, pos, end)) is not None:
+        pos = m.end()
+        word = m.group()
+        if not surface[word]:
+            blocked.append(IndustryMention(m.start(), m.end(), word))
+            continue
         if text.startswith(rules.not_before, m.end(), end):
             continue
         if _straddles(text, m.start(), rules.straddled):
+            pos = m.start() + 1  # 强化工业: not 化工, but 工业 may start inside it
             continue  # 智能化工厂: the tail of one word and the head of the next
-        concept = scheme.concepts[surface[m.group()]]
-        field = concept.field or m.group() in rules.facts_only
-        found.append(IndustryMention(m.start(), m.end(), concept.label, field=field))
-    return found
+        concept = scheme.concepts[surface[word]]
+        named = concept.field or not (
+            word in rules.field_words
+            or _field_before(text, m.end(), end, rules.field_before)  # 天然气管道, 体育事业
+            or _listed_before(text, m.end(), end, rules.field_lists)
+        )
+        field = concept.field or word in rules.facts_only or not named
+        found.append(IndustryMention(m.start(), m.end(), concept.label, field=field, named=named))
+    return found, blocked
+
+
+def _field_before(text: str, at: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` (设施, 管道 …) follows at ``at`` and starts no label of its own
+    (蔬菜设施种植: 设施种植 is an industry too)."""
+    if not text.startswith(words, at, end):
+        return False
+    pattern, surface = _industry_index()
+    m = pattern.match(text, at, end)
+    return m is None or not surface[m.group()]
+
+
+_LIST_JOINS = set("、和及与")
+_LIST_REACH = 30  # characters from a member to the 等 that closes its list
+
+
+def _listed_before(text: str, at: int, end: int, heads: tuple[str, ...]) -> bool:
+    """Whether the list member ending at ``at`` is in an enumeration closed by 等 and one of
+    ``heads`` (交通、能源、水利等基础设施: the members name what is built, not industries)."""
+    if not heads or at >= end or text[at] not in _LIST_JOINS | {"等"}:
+        return False  # 旅游厕所、标识标牌等配套设施: 旅游 only modifies a member
+    stop = min(end, at + _LIST_REACH)
+    pos = at
+    while pos < stop:
+        ch = text[pos]
+        if ch == "等":
+            return text.startswith(heads, pos + 1, end)
+        if ch in _BREAK and ch not in _LIST_JOINS:
+            return False
+        pos += 1
+    return False
 
 
 def _straddles(text: str, at: int, words: tuple[str, ...]) -> bool:

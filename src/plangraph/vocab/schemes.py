@@ -61,6 +61,10 @@ class IndustryDetection:
     not_before: tuple[str, ...] = ()
     facts_only: frozenset[str] = frozenset()
     straddled: tuple[str, ...] = ()
+    field_before: tuple[str, ...] = ()
+    field_words: tuple[str, ...] = ()
+    not_words: tuple[str, ...] = ()
+    field_lists: tuple[str, ...] = ()
     heads: tuple[str, ...] = ()
     generic: frozenset[str] = frozenset()
 
@@ -151,6 +155,10 @@ def industries() -> IndustryScheme:
         not_before=tuple(rules.get("not_before") or ()),
         facts_only=frozenset(rules.get("facts_only") or ()),
         straddled=tuple(rules.get("straddled") or ()),
+        field_before=tuple(rules.get("field_before") or ()),
+        field_words=tuple(rules.get("field_words") or ()),
+        not_words=tuple(rules.get("not_words") or ()),
+        field_lists=tuple(rules.get("field_lists") or ()),
         heads=tuple(sorted(rules.get("heads") or (), key=len, reverse=True)),
         generic=frozenset(rules.get("generic") or ()),
     )
