@@ -766,3 +766,14 @@ def test_of_two_commitments_naming_a_thing_the_one_promising_the_step_is_answere
     )
     review = "2032年某某省政府工作报告\n一、2031年工作回顾\n青山人才新政正式出台。\n"
     assert _statuses(tmp_path, plan, review) == {"青山人才新政": "finished"}
+
+
+def test_two_units_of_one_name_are_two_things(tmp_path: Path) -> None:
+    plan = (
+        "2031年某某省政府工作报告\n二、2031年工作安排\n"
+        "加快青山核电5号机组、红河大桥、白沙港区3号泊位等项目建设。\n"
+    )
+    review = (
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n青山核电6号机组、黑水高速等项目开工建设。\n"
+    )
+    assert _statuses(tmp_path, plan, review) == {}  # unit 6 is not the unit 5 promised

@@ -688,6 +688,8 @@ def _qualitative_links(
             continue  # 合肥的保税物流中心 is not 滁州的
         if anchor.content < 2 or anchor.review_df > 2:
             continue  # not specific: many results hold it
+        if _numbered_apart(index.plan[i], index.review[j], anchor):
+            continue  # 宁德核电5号机组 is not 宁德核电6号机组
         if anchor.plan_df > 1 and not _promised_step(index, commitments, i, answer, anchor):
             continue  # not specific: several commitments hold it
         if (
@@ -706,6 +708,23 @@ def _qualitative_links(
             continue
         out.append((commitment, answer, anchor))
     return out
+
+
+def _numbered_apart(said: str, told: str, anchor: Anchor) -> bool:
+    """Whether the two normalised phrases go on after the anchor with different numbers or
+    phases (宁德核电5号机组 and 宁德核电6号机组, 二期 and 三期): two units of one name."""
+    lo = said.find(anchor.text)
+    if lo < 0:
+        return False
+    after = (
+        said[lo + len(anchor.text) : lo + len(anchor.text) + 2],
+        told[anchor.at + len(anchor.text) :][:2],
+    )
+    marks = [_NUMBERED.match(a) for a in after]
+    return all(marks) and marks[0].group() != marks[1].group()  # type: ignore[union-attr]
+
+
+_NUMBERED = re.compile("[\ue000-\uf7ff]|[一二三四五六七八九十]期")
 
 
 def _promised_step(
