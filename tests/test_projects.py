@@ -278,3 +278,18 @@ def test_quoted_names_of_works_and_programmes() -> None:
 )
 def test_a_head_in_another_phrase_after_a_list_is_not_shared(sentence: str) -> None:
     assert _found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "加强东中部铁路和城际公路建设。",  # a part of the country, not one line
+        "完成煤电机组超低排放改造。",  # an industry before a head
+        "全年铁路货运量再创新高。",  # a year's total, no numbered name
+        "抓好房地产项目风险处置，强化房地产项目资金监管。",  # a verb before a kind
+        "加快深水航道整治，推进海岛码头和边境新村供电工程建设。",  # landforms tagged as places
+        "推进高端装备、集成电路、生物医药等重大项目。",  # industries listed before a kind
+    ],
+)
+def test_industries_parts_of_the_country_and_landforms_name_no_work(sentence: str) -> None:
+    assert [name for name, kind in _found(sentence) if kind in ("works", "company")] == []

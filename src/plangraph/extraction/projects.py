@@ -21,6 +21,7 @@ from typing import Any
 from plangraph._resources import read_data
 from plangraph.extraction.words import any_word
 from plangraph.vocab.names import normalise_name
+from plangraph.vocab.schemes import industries
 
 __all__ = ["ProjectMention", "find_projects", "project_words"]
 
@@ -166,6 +167,9 @@ _FORMULA = re.compile(
     r"|^[一二三四五六七八九十两0-9]+[个座家条项批所]"
 )
 _FIRST = re.compile("首[个座家条批]")
+_NUMERAL = re.compile("[一二三四五六七八九十两百千]")
+# a part of the country named by its quarters (中西部, 东北部, 西部): no place of one work
+_PART = re.compile("[东南西北中]{1,3}部")
 _FIRM_AFTER = ("集团", "公司", "有限", "股份", "号")
 _NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
@@ -184,6 +188,8 @@ def _plain(stem: str) -> bool:
     stem = re.sub("(?:大中|中小|大|中|小)型$", "", stem)  # 景腊大型灌区: the name is 景腊
     if not stem or stem.endswith("型") or stem in _rules()["common_words"]:
         return True  # 大中型灌区, 链主型、基地型项目, 港航枢纽: sizes and kinds of projects
+    if _PART.fullmatch(stem) or industries().resolve(stem) is not None:
+        return True  # 中西部铁路, 煤电机组, 房地产项目: parts of the country and industries
     if _has_proper_name(stem):
         return False
     national = stem.find("国家")
@@ -194,10 +200,12 @@ def _plain(stem: str) -> bool:
     if _rules()["diversion_re"].search(stem):
         return False  # 中部引黄: a water diversion, named by its river
     tokens = tag_words(stem)
-    if all(tag == "m" for _, tag in tokens):
-        return False  # 三个一号旅游公路: a numbered name (not 更多…, 三大…)
+    if all(tag == "m" for _, tag in tokens) and _NUMERAL.search(stem):
+        return False  # 三个一号旅游公路: a numbered name (not 更多…, 三大…, 全年…)
     if len(stem) >= 3 and len(tokens[-1][0]) == 1 and stem[-1] in _rules()["toponym_chars"]:
         return False  # 橄榄坝, 茨哈峡: a place named by a landform
+    if len(tokens) > 1 and tokens[0][1] == "v" and _plain(stem[len(tokens[0][0]) :]):
+        return True  # 强化房地产项目: a verb and a kind of project
     heads = _name_heads()
     if len(tokens) > 2 and all(
         len(w) == 1 and w in heads and t not in ("n", "v", "vn") for w, t in tokens[:2]
