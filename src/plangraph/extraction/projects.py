@@ -175,6 +175,7 @@ _NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
 _PROPER_CHAR_TAGS = frozenset({"ns", "nr", "nrt", "ng", "zg", "j", "x"})
 _VERBAL = frozenset({"v", "vn", "vd", "d", "p", "ad", "a"})
+_CLAUSE_TAGS = frozenset({"v", "vd", "d", "p", "ad", "a"})
 
 
 def _plain(stem: str) -> bool:
@@ -584,6 +585,7 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if not _ends_well(text, stop, end) and (not lenient or _runs_on(text, stop, end)):
             continue  # 高速飞车: the head runs on into another word
         add(left, stop, name, kind)
+        shared_words = _shared_words(stem, places) if concrete else ""
         for s, e in items:
             s += _verbs_before_place(text[s:e]) if kind in _CONCRETE else 0
             item = text[s:e]
@@ -591,8 +593,27 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             if len(item) >= 2 and plain and not _generic_item(normalise_name(item)):
                 if item.endswith(_rules()["own_heads"]):
                     continue  # 雅下水电和川藏铁路: the item is a work of another kind
+                if shared_words and normalise_name(item) in places:
+                    item += shared_words  # 甲市、乙市国家物流枢纽: 甲市国家物流枢纽
                 add(s, e, item + word, _kind(item + word, word))
     return sorted(found, key=lambda m: m.start)
+
+
+def _shared_words(stem: str, places: frozenset[str]) -> str:
+    """The common words between a place's name and the head of a list's last name, which the
+    places listed before it share (乙市国家物流枢纽 → 国家物流); empty when there are none."""
+    from plangraph.extraction.lexicon import tag_words
+
+    stem = normalise_name(stem)
+    for size in (5, 4, 3, 2):
+        if stem[:size] in places:
+            rest = stem[size:]
+            if len(rest) < 2 or not _plain(rest):
+                return ""
+            # words, not a clause (乙市结束不通高铁)
+            clause = any(len(w) > 1 and t in _CLAUSE_TAGS for w, t in tag_words(rest))
+            return "" if clause else rest
+    return ""
 
 
 def _opens_clause(words: str) -> bool:
