@@ -302,3 +302,11 @@ def test_places_listed_before_a_name_share_its_common_words() -> None:
     # …but not the words of a clause, nor a place's own name
     assert "洛阳结束不通高铁" not in _names("甲乙高铁通车，洛阳、开封结束不通高铁历史。")
     assert _names("支持甲山、乙湖实验室建设。") == ["甲山实验室", "乙湖实验室"]
+
+
+def test_a_one_character_head_after_a_list_must_end_there() -> None:
+    # 港 of 港航, a word the word list lacks, is no port the items share; the items are
+    # works of ports and waterways
+    found = _found("推进甲乙、丙丁等5个港航项目建设。")
+    assert found == [("甲乙项目", "works"), ("丙丁项目", "works")]
+    assert _names("建成甲乙、丙丁等港。") == ["甲乙港", "丙丁港"]

@@ -491,15 +491,19 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if shared is not None and listed and not _NOT_SHARED.search(shared.group(1)):
             # A、B等(N个)重大产业项目 / A、B等高速公路 / A、B、C 3条高速公路: the items before
             # 等 or the count share the head, unless a one-character head runs on into a word
-            # (等7个港航项目) or what stands between opens another phrase (等向南港集聚)
-            if _opens_clause(shared.group(1)) or len(word) == 1 and _runs_on(text, head.end(), end):
+            # or is followed by more than a follower (等7个港航项目), or what stands between
+            # opens another phrase (等向南港集聚)
+            one_char = len(word) == 1 and (
+                _runs_on(text, head.end(), end) or not _ends_well(text, head.end(), end)
+            )  # 等7个港航项目: 港 begins a word the word list lacks
+            if _opens_clause(shared.group(1)) or one_char:
                 continue
             deng = start + shared.start()
             for s, e in _before_deng(text, start, deng):
                 s += _verbs_before_place(text[s:e])
                 item = text[s:e]
                 if not _ends_with_head(item) and item not in rules["generic"]:
-                    kind = _kind(item + word, word)
+                    kind = _kind(item + shared.group(1) + word, word)  # 等港航项目: works
                     if kind in _CONCRETE and _plain_item(item, word):
                         continue  # 算力、城市更新等新型基础设施项目: kinds of things
                     if _generic_item(normalise_name(item)):
