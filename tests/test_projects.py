@@ -298,7 +298,11 @@ def test_industries_parts_of_the_country_and_landforms_name_no_work(sentence: st
 def test_places_listed_before_a_name_share_its_common_words() -> None:
     # 甲州、乙州国家物流枢纽: both are national logistics hubs, not 甲州枢纽
     assert _names("加快建设杭州、南昌国家物流枢纽。") == ["杭州国家物流枢纽", "南昌国家物流枢纽"]
-    assert _names("建好洛阳、开封、许昌算力枢纽。") == ["洛阳算力枢纽", "开封算力枢纽", "许昌算力枢纽"]
+    assert _names("建好洛阳、开封、许昌算力枢纽。") == [
+        "洛阳算力枢纽",
+        "开封算力枢纽",
+        "许昌算力枢纽",
+    ]
     # …but not the words of a clause, nor a place's own name
     assert "洛阳结束不通高铁" not in _names("甲乙高铁通车，洛阳、开封结束不通高铁历史。")
     assert _names("支持甲山、乙湖实验室建设。") == ["甲山实验室", "乙湖实验室"]
