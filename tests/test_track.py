@@ -777,3 +777,12 @@ def test_two_units_of_one_name_are_two_things(tmp_path: Path) -> None:
         "2032年某某省政府工作报告\n一、2031年工作回顾\n青山核电6号机组、黑水高速等项目开工建设。\n"
     )
     assert _statuses(tmp_path, plan, review) == {}  # unit 6 is not the unit 5 promised
+
+
+def test_words_about_the_situation_are_no_commitment(tmp_path: Path) -> None:
+    plan = (
+        "2031年某某省政府工作报告\n二、2031年工作安排\n"
+        "今年发展面临的困难更多，外部环境的不稳定不确定因素很多。\n"
+    )
+    review = "2032年某某省政府工作报告\n一、2031年工作回顾\n外部环境不稳定不确定因素明显增加。\n"
+    assert _statuses(tmp_path, plan, review) == {}
