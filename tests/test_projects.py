@@ -314,3 +314,15 @@ def test_a_one_character_head_after_a_list_must_end_there() -> None:
     found = _found("推进甲乙、丙丁等5个港航项目建设。")
     assert found == [("甲乙项目", "works"), ("丙丁项目", "works")]
     assert _names("建成甲乙、丙丁等港。") == ["甲乙港", "丙丁港"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("加快青山轨道交通红河线建设。", ["青山轨道交通红河线"]),  # a line named by its places
+        ("建成青山地铁三号线。", ["青山地铁三号线"]),
+        ("完善轨道交通沿线配套设施。", []),  # along the line: no line's name
+    ],
+)
+def test_a_line_of_a_network_named_by_its_places(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_projects(text, 0, len(text))] == names

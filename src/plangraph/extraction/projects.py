@@ -103,6 +103,10 @@ def _extend(text: str, end: int, hi: int) -> int:
         if line is not None:  # 地铁2号线, 轨道交通S1线
             end += line.end()
             continue
+        named = _NAMED_LINE.match(text, end, hi)
+        if named is not None and text.endswith(_NETWORKS, 0, end) and named.group() not in _NO_LINE:
+            end = named.end()  # 轨道交通资阳线: a line of the network, named by its places
+            continue
         segment = re.match(
             rf"[\u4e00-\u9fff]{{1,{rules['segment_max']}}}?(?:段|分院|院区|校区)", text[end:hi]
         )
@@ -167,6 +171,9 @@ _FORMULA = re.compile(
     r"|^[一二三四五六七八九十两0-9]+[个座家条项批所]"
 )
 _FIRST = re.compile("首[个座家条批]")
+_NAMED_LINE = re.compile("[\u4e00-\u9fff]{1,3}?线")
+_NETWORKS = ("轨道交通", "地铁", "轻轨", "城际铁路")
+_NO_LINE = frozenset({"沿线", "干线", "专线", "全线", "一线", "二线", "支线", "主线", "生产线"})
 _NUMERAL = re.compile("[一二三四五六七八九十两百千]")
 # a part of the country named by its quarters (中西部, 东北部, 西部): no place of one work
 _PART = re.compile("[东南西北中]{1,3}部")
