@@ -786,3 +786,9 @@ def test_words_about_the_situation_are_no_commitment(tmp_path: Path) -> None:
     )
     review = "2032年某某省政府工作报告\n一、2031年工作回顾\n外部环境不稳定不确定因素明显增加。\n"
     assert _statuses(tmp_path, plan, review) == {}
+
+
+def test_a_review_piece_framing_the_year_answers_nothing(tmp_path: Path) -> None:
+    plan = "2031年某某省政府工作报告\n二、2031年工作安排\n着力破解“三期叠加”难题。\n"
+    review = "2032年某某省政府工作报告\n一、2031年工作回顾\n面对“三期叠加”的局面，我们迎难而上。\n"
+    assert _statuses(tmp_path, plan, review) == {}  # 面对…: what the year was like

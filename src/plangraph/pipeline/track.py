@@ -442,6 +442,7 @@ def _answers(later: Records, linked: set[int]) -> list[_Answer]:
     report's words about itself, not those whose figure already answers a target."""
     headings = [(s.start, s.end) for h in later.sections for s in h.evidence]
     boiler = _rules()["boilerplate"]
+    framing = tuple(_rules()["framing"])
     figures = [
         (o.evidence[0].start, o)
         for o in later.outcomes
@@ -452,8 +453,8 @@ def _answers(later: Records, linked: set[int]) -> list[_Answer]:
         span = event.evidence[0]
         if any(a < span.end and span.start < b for a, b in headings):
             continue
-        if any(w in span.quote for w in boiler):
-            continue
+        if any(w in span.quote for w in boiler) or span.quote.startswith(framing):
+            continue  # (面对复杂严峻的形势: what the year was like, not what came of it)
         inside = [o for at, o in figures if span.start <= at < span.end]
         if any(id(o) in linked for o in inside):
             continue  # its figure answers a target
