@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["Anchor", "AnchorIndex", "content_length", "items", "normalise"]
+__all__ = ["Anchor", "AnchorIndex", "content_length", "items", "named_length", "normalise"]
 
 _NOT_WORD = re.compile(r"[^\w、.]+|_")
 _NUMBER = re.compile(r"[0-9][0-9.]*")
@@ -80,13 +80,18 @@ _SPLIT = re.compile(r"[、.0-9和及与]+")
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\ue000-\uf7ff]+[届次批期轮]")
 
 
-def content_length(stretch: str) -> int:
+def named_length(stretch: str) -> int:
     """Characters of ``stretch`` outside the words that name nothing in particular (and the
-    words of a step: 建成, 覆盖, 所有); an edition or a round (第七届) counts only beside a name
-    of two characters or more (第四次全国文物普查, not 第七届 alone)."""
-    rest = _ORDINAL.sub("", stretch)
-    named = len(_generic().sub("", rest))
-    return named + (len(stretch) - len(rest) if named >= 2 else 0)
+    words of a step: 建成, 覆盖, 所有) and outside its editions and rounds (第二十届西博会: 西博会,
+    3)."""
+    return len(_generic().sub("", _ORDINAL.sub("", stretch)))
+
+
+def content_length(stretch: str) -> int:
+    """:func:`named_length`, with an edition or a round (第七届) counted when it stands beside a
+    name of two characters or more (第四次全国文物普查, not 第七届 alone)."""
+    named = named_length(stretch)
+    return named + (len(stretch) - len(_ORDINAL.sub("", stretch)) if named >= 2 else 0)
 
 
 @dataclass(frozen=True)

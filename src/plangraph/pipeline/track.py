@@ -506,8 +506,8 @@ def _standard_anchors(
     index: AnchorIndex,
     j: int,
     holders: dict[str, list[int]],
-    steps: Sequence[str | None] = (),
-    step: str | None = None,
+    steps: Sequence[str | None],
+    step: str | None,
 ) -> dict[int, Anchor]:
     """Anchors from the standard measures: the figure of later phrase ``j`` measures what the
     commitments holding the promise's words promised (``holders``: promise → their indices).
@@ -521,7 +521,7 @@ def _standard_anchors(
     for promise, measure in _standard_measures():
         if measure in told and not _shared_figure(told, told.find(measure)):
             held = holders[promise]
-            same = [i for i in held if step is not None and steps and steps[i] == step]
+            same = [i for i in held if step is not None and steps[i] == step]
             if len(held) > 1 and same:
                 held = same
             plan_df, review_df = len(held), index.df(measure)[1]
@@ -558,7 +558,6 @@ def _quoted(anchor: Anchor, quote: str, most: bool = True) -> bool:
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,30})[”\"]")
-_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零〇]+[届次批期轮]")
 
 
 def _result(answer: _Answer) -> bool:
@@ -602,7 +601,7 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     items it lies in on both sides, one when the review says what came of it, one when the
     review reports the step the plan promised (提高 … 提标). A standard measure is specific as
     such: the table names what measures what."""
-    from plangraph.pipeline.anchors import content_length, items
+    from plangraph.pipeline.anchors import items, named_length
 
     if anchor.standard:
         return max(anchor.content, _MIN_SCORE)
@@ -611,10 +610,7 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     if _quoted(anchor, said) or (_quoted(anchor, told) and _quoted(anchor, said, most=False)):
         score += 2  # a name the plan gives in quotes (a name only the review quotes is new)
     holding = [  # an item's edition or round (第二十届西博会) says which time, not which thing
-        max(
-            (content_length(_ORDINAL.sub("", x)) for x in items(side) if anchor.text in x),
-            default=0,
-        )
+        max((named_length(x) for x in items(side) if anchor.text in x), default=0)
         for side in (commitment.object, answer.text)
     ]
     if all(0 < n <= 2 * anchor.content for n in holding):
@@ -631,14 +627,15 @@ def _qualitative_links(
     later: Records,
     linked: set[int],
     taken: list[tuple[int, int]],
-    least: int = _MIN_SCORE,
-) -> list[tuple[Commitment, _Answer, Anchor]]:
+) -> list[tuple[Commitment, _Answer, Anchor, int]]:
     """Commitments of the earlier plan part and what the later review says of them, by a
     specific anchor they share (see the module's description): an anchor only one commitment
-    holds and at most two things the review says, the best of each side for the other, specific
-    enough (:func:`_specificity`), and not a review sentence repeating the plan's words as its
-    topic (:func:`_mirrored`). A review piece naming several things (``城乡居民基础养老金、居民
-    医保、城乡低保…稳步提标``) answers each commitment one of them names."""
+    holds and at most two things the review says, the best of each side for the other, and not
+    a review sentence repeating the plan's words as its topic (:func:`_mirrored`); each pair
+    with its specificity (:func:`_specificity`), at least ``_MENTIONED``: from ``_MIN_SCORE`` on
+    a link, below it a mention at most (:func:`_mentions`). A review piece naming several things
+    (``城乡居民基础养老金、居民医保、城乡低保…稳步提标``) answers each commitment one of them
+    names."""
     from plangraph.pipeline.anchors import AnchorIndex
 
     commitments = [
@@ -652,6 +649,7 @@ def _qualitative_links(
         promise: [i for i, phrase in enumerate(index.plan) if promise in phrase]
         for promise, _ in _standard_measures()
     }
+    steps = [c.step for c in commitments]
     pairs: list[tuple[int, int, Anchor]] = []
     for j, answer in enumerate(answers):
         found: dict[int, Anchor] = {}
@@ -662,7 +660,6 @@ def _qualitative_links(
                 if i not in found or anchor.key > found[i].key:
                     found[i] = anchor
         if answer.outcome is not None:
-            steps = [c.step for c in commitments]
             found.update(_standard_anchors(index, j, holders, steps, answer.event.step))
         pairs.extend(
             (i, j, anchor)
@@ -701,28 +698,26 @@ def _qualitative_links(
             continue  # the commitment is answered more surely elsewhere
         if anchor.key < best_of_answer[j] and not _own_item(index, j, anchor, pairs):
             continue  # the review piece answers another commitment more surely
-        if _specificity(commitment, answer, anchor) < least:
+        score = _specificity(commitment, answer, anchor)
+        if score < _MENTIONED:
             continue
         if _repeated(commitment, answer):
             continue
         if _built_and_counted(commitment, answer):
             continue
-        out.append((commitment, answer, anchor))
+        out.append((commitment, answer, anchor, score))
     return out
 
 
 def _numbered_apart(said: str, told: str, anchor: Anchor) -> bool:
     """Whether the two normalised phrases go on after the anchor with different numbers or
     phases (宁德核电5号机组 and 宁德核电6号机组, 二期 and 三期): two units of one name."""
-    lo = said.find(anchor.text)
+    lo, size = said.find(anchor.text), len(anchor.text)
     if lo < 0:
         return False
-    after = (
-        said[lo + len(anchor.text) : lo + len(anchor.text) + 2],
-        told[anchor.at + len(anchor.text) :][:2],
-    )
-    marks = [_NUMBERED.match(a) for a in after]
-    return all(marks) and marks[0].group() != marks[1].group()  # type: ignore[union-attr]
+    ours = _NUMBERED.match(said, lo + size)
+    theirs = _NUMBERED.match(told, anchor.at + size)
+    return ours is not None and theirs is not None and ours.group() != theirs.group()
 
 
 _NUMBERED = re.compile("[\ue000-\uf7ff]|[一二三四五六七八九十]期")
@@ -878,7 +873,10 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
         for k in links
         if k.kind == "project"
     ]
-    for commitment, answer, anchor in _qualitative_links(earlier, later, linked, taken):
+    found = _qualitative_links(earlier, later, linked, taken)
+    for commitment, answer, anchor, score in found:
+        if score < _MIN_SCORE:
+            continue
         said = commitment.evidence[0]
         if any(
             (anchor.text in name or name in anchor.text)
@@ -911,7 +909,7 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
             )
         )
     spoken = [(k.commitment_start, k.commitment_end) for k in links]
-    for commitment, answer in _mentions(earlier, later, linked, taken):
+    for commitment, answer in _mentions(found):
         said = commitment.evidence[0]
         if any(a < said.end and said.start < b for a, b in spoken):
             continue  # linked already, by another piece, its figure or its project
@@ -929,19 +927,17 @@ def _concrete(commitment: Commitment) -> bool:
 
 
 def _mentions(
-    earlier: Records, later: Records, linked: set[int], taken: list[tuple[int, int]]
+    found: Sequence[tuple[Commitment, _Answer, Anchor, int]],
 ) -> list[tuple[Commitment, _Answer]]:
-    """Concrete commitments a review piece names again, though too loosely to say it answers
-    them (``湘江科学城`` and ``湘江科学城首开区主体封顶``): a pair a little less specific than a
-    link needs, by a stretch of three characters or more that is most of the commitment's name,
-    or a name it quotes."""
+    """Of the pairs :func:`_qualitative_links` found, the concrete commitments a review piece
+    names again, though too loosely to say it answers them (``湘江科学城`` and
+    ``湘江科学城首开区主体封顶``): a pair a little less specific than a link needs, by a stretch
+    of three characters or more that is most of the commitment's name, or a name it quotes."""
     from plangraph.pipeline.anchors import content_length, normalise
 
     out = []
-    for commitment, answer, anchor in _qualitative_links(
-        earlier, later, linked, taken, least=_MENTIONED
-    ):
-        if not _concrete(commitment) or anchor.content < 3:
+    for commitment, answer, anchor, score in found:
+        if score >= _MIN_SCORE or not _concrete(commitment) or anchor.content < 3:
             continue
         named = content_length(normalise(commitment.object)) or 1
         if 2 * anchor.content >= named or _quoted(anchor, commitment.evidence[0].quote):
