@@ -777,3 +777,45 @@ def test_a_review_piece_framing_the_year_answers_nothing(tmp_path: Path) -> None
     plan = "着力破解“三期叠加”难题。\n"
     review = "面对“三期叠加”的局面，我们迎难而上。\n"
     assert _answered(tmp_path, plan, review) == {}  # 面对…: what the year was like
+
+
+def test_a_line_named_by_its_ends_is_the_line_promised(tmp_path: Path) -> None:
+    plan = "开工建设太原至忻州铁路。\n"
+    review = "太忻铁路开工建设。\n"
+    assert _answered(tmp_path, plan, review) == {"太原至忻州铁路": "started"}
+
+
+def test_each_project_of_a_list_is_answered_or_left_unreported_on_its_own(
+    tmp_path: Path,
+) -> None:
+    from plangraph.pipeline.corpus import read_inputs
+
+    plan = tmp_path / "plan-2025.txt"
+    report = tmp_path / "report-2026.txt"
+    plan.write_text(
+        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+        "加快青山至白水铁路、北岭东山隧道、南港西湾大桥等重大交通项目建设。\n",
+        encoding="utf-8",
+    )
+    report.write_text(
+        "2026年某某省政府工作报告\n一、2025年工作回顾\n北岭东山隧道建成通车。\n",
+        encoding="utf-8",
+    )
+    earlier, later = read_inputs([plan, report])
+    projects = {c.object: c.kind for c in earlier.commitments if c.kind == "project"}
+    assert projects == {
+        "青山至白水铁路": "project",
+        "北岭东山隧道": "project",
+        "南港西湾大桥": "project",
+    }
+    links = link_documents(earlier, later)
+    assert {k.commitment_label: k.status for k in links} == {"北岭东山隧道": "finished"}
+    # the tunnel answered does not answer the railway and the bridge listed beside it
+    silent = {c.object for c in unreported(earlier, later)}
+    assert silent == {"青山至白水铁路", "南港西湾大桥"}
+
+
+def test_no_major_accident_confirms_the_promise_to_prevent_them(tmp_path: Path) -> None:
+    plan = "坚决遏制重特大安全事故发生。\n"
+    review = "全年未发生重大及以上安全事故。\n"
+    assert _answered(tmp_path, plan, review) == {"遏制重特大安全事故发生": "met"}

@@ -201,6 +201,17 @@ class _Spans:
                 best = (i, ref)
         return best[1] if best else None
 
+    def inside(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """The spans lying inside ``[a, b)``, by start, each ref once (its first span)."""
+        lo = bisect_left(self._starts, a)
+        hi = bisect_right(self._starts, b - 1)
+        out, seen = [], set()
+        for s, e, ref, _ in self._ranked[lo:hi]:
+            if e <= b and ref not in seen:
+                seen.add(ref)
+                out.append((s, e, ref))
+        return out
+
     def holding(self, at: int) -> str | None:
         """The ref of the first span that holds position ``at``; None."""
         return self.first(at, at + 1)
@@ -223,6 +234,7 @@ def add_commitments(records: Records, text: str, folded: str, structure: Structu
             for s in p.evidence
         ]
     )
+    names = {f"project/{slug(project_name(p.name))}": p.name for p in records.projects}
     tasks = _Spans(
         [(s.start, s.end, f"task/{doc}/{t.n}") for t in records.tasks for s in t.evidence]
     )
@@ -248,8 +260,32 @@ def add_commitments(records: Records, text: str, folded: str, structure: Structu
                 if commitment is not None:
                     commitment.keyword = keyword.n if keyword else None
                     records.commitments.append(commitment)
+                    records.commitments.extend(_each_project(commitment, projects, names))
         elif kind == "review":
             records.events.extend(_events(text, folded, found, figures))
+
+
+def _each_project(piece: Commitment, projects: _Spans, names: dict[str, str]) -> list[Commitment]:
+    """A piece listing several projects (``提速实施西宁至成都铁路、绵遂内铁路、隆黄铁路…等重大
+    交通项目``) commits to each: one commitment per project, with the piece's step, and the piece
+    itself commits to the list as a whole (a measure). Each project is then answered, or left
+    unreported, on its own."""
+    span = piece.evidence[0]
+    listed = projects.inside(span.start, span.end)
+    if piece.kind != "project" or len(listed) < 2:
+        return []
+    piece.kind, piece.refers = "measure", None
+    return [
+        Commitment(
+            object=names[ref],
+            step=piece.step,
+            kind="project",
+            keyword=piece.keyword,
+            refers=ref,
+            evidence=[Span(s, e, piece.evidence[0].quote[s - span.start : e - span.start])],
+        )
+        for s, e, ref in listed
+    ]
 
 
 def _events(

@@ -368,11 +368,12 @@ def _status(promised: str | None, event: Event | None, kind: str, quote: str) ->
 
 def _project_links(earlier: Records, later: Records) -> list[Link]:
     """Projects of the earlier plan part that the later review names (one identity across
-    documents, :func:`plangraph.vocab.names.project_name`). A project the later report names
-    elsewhere (in its five-year review), or that the earlier plan part does not name, is no
-    answer: that outcome reports on nothing."""
+    documents, :func:`plangraph.vocab.names.project_name`, or one name read in another: the
+    only plan project :func:`plangraph.vocab.names.same_project` finds). A project the later
+    report names elsewhere (in its five-year review), or that the earlier plan part does not
+    name, is no answer: that outcome reports on nothing."""
     from plangraph.pipeline.anchors import Anchor, content_length, normalise
-    from plangraph.vocab.names import project_name, slug
+    from plangraph.vocab.names import project_name, same_project, slug
 
     planned, reviewed = _within(earlier, _PLAN_PARTS), _within(later, _REVIEW_PARTS)
     pieces = _plan_commitments(earlier)
@@ -387,6 +388,11 @@ def _project_links(earlier: Records, later: Records) -> list[Link]:
         if not (outcome.reports and outcome.reports.startswith("project/")):
             continue
         found = projects.get(outcome.reports.removeprefix("project/"))
+        if found is None:  # named otherwise: 伊阿铁路 for 伊宁至阿克苏铁路
+            alike = [k for k, (p, _) in projects.items() if same_project(p.name, outcome.indicator)]
+            if len(alike) == 1:
+                outcome.reports = f"project/{alike[0]}"
+                found = projects[alike[0]]
         answer = _span_of(outcome.evidence, reviewed)
         event = _event_at(later, answer) if answer is not None else None
         if found is None or answer is None or event is None:
@@ -533,6 +539,10 @@ def _standard_anchors(
     return found
 
 
+def _confirms(quote: str) -> bool:
+    return any(w in quote for w in _rules()["achieved"])
+
+
 def _shared_figure(phrase: str, at: int) -> bool:
     """Whether the words at ``at`` of a normalised review phrase end a list of things that share
     one figure (``新能源汽车、光伏产品、锂电池“新三样”出口增长69.4%``): the figure measures
@@ -638,10 +648,12 @@ def _qualitative_links(
     names."""
     from plangraph.pipeline.anchors import AnchorIndex
 
+    planned = _plan_commitments(earlier)
+    listed = _listed(planned)
     commitments = [
         c
-        for c in _plan_commitments(earlier)
-        if not any(a <= c.evidence[0].start < b for a, b in taken)
+        for c in planned
+        if not any(a <= c.evidence[0].start < b for a, b in taken) and id(c) not in listed
     ]
     answers = _answers(later, linked)
     index = AnchorIndex([c.object for c in commitments], [a.text for a in answers])
@@ -659,7 +671,7 @@ def _qualitative_links(
             for anchor in index.anchors(i, j):
                 if i not in found or anchor.key > found[i].key:
                     found[i] = anchor
-        if answer.outcome is not None:
+        if answer.outcome is not None or _confirms(answer.span.quote):
             found.update(_standard_anchors(index, j, holders, steps, answer.event.step))
         pairs.extend(
             (i, j, anchor)
@@ -705,8 +717,40 @@ def _qualitative_links(
             continue
         if _built_and_counted(commitment, answer):
             continue
-        out.append((commitment, answer, anchor, score))
+        out.append((_item_of(commitment, anchor, listed, planned), answer, anchor, score))
     return out
+
+
+def _listed(commitments: Sequence[Commitment]) -> dict[int, Commitment]:
+    """The projects of a piece listing several, each a commitment of its own (see
+    :func:`plangraph.extraction.commitments.add_commitments`), by ``id``: the list they lie in.
+    The qualitative pass reads the list (its other items and words are commitments too); what a
+    review piece says of one name in it is said of that project (:func:`_item_of`)."""
+    projects = [c for c in commitments if c.kind == "project"]
+    out: dict[int, Commitment] = {}
+    for piece in commitments:
+        if piece.kind != "measure":
+            continue
+        span = piece.evidence[0]
+        inside = [c for c in projects if _holds(span, c.evidence[0])]
+        if len(inside) > 1:
+            out.update((id(c), piece) for c in inside)
+    return out
+
+
+def _item_of(
+    piece: Commitment,
+    anchor: Anchor,
+    listed: dict[int, Commitment],
+    commitments: Sequence[Commitment],
+) -> Commitment:
+    """The project of list ``piece`` whose name holds ``anchor``, or the piece."""
+    from plangraph.pipeline.anchors import normalise
+
+    for c in commitments:
+        if listed.get(id(c)) is piece and anchor.text in normalise(c.object):
+            return c
+    return piece
 
 
 def _numbered_apart(said: str, told: str, anchor: Anchor) -> bool:
@@ -910,13 +954,24 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
         )
     spoken = [(k.commitment_start, k.commitment_end) for k in links]
     for commitment, answer in _mentions(found):
-        said = commitment.evidence[0]
-        if any(a < said.end and said.start < b for a, b in spoken):
+        if _spoken(commitment.evidence[0], spoken):
             continue  # linked already, by another piece, its figure or its project
         path = commitment.refers or _commitment_path(earlier, commitment)
         if path not in answer.event.mentions:
             answer.event.mentions.append(path)
     return links
+
+
+def _spoken(span: Span, spoken: Sequence[tuple[int, int]]) -> bool:
+    """Whether a link of ``spoken`` (their commitments' spans) speaks of the commitment at
+    ``span``: one over it, but not one over a longer stretch holding it (a list of projects
+    answered as a list, or by another of its names, does not answer each)."""
+    return any(
+        a < span.end
+        and span.start < b
+        and not (a <= span.start and span.end <= b and b - a > span.end - span.start)
+        for a, b in spoken
+    )
 
 
 def _concrete(commitment: Commitment) -> bool:
@@ -986,7 +1041,7 @@ def unreported(
     out = []
     for c in _plan_commitments(earlier):
         span = c.evidence[0]
-        if _concrete(c) and not any(a < span.end and span.start < b for a, b in spoken):
+        if _concrete(c) and not _spoken(span, spoken):
             if (c.refers or _commitment_path(earlier, c)) not in named:
                 out.append(c)
     return out

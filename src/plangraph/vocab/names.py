@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["BASE", "normalise_name", "project_name", "slug"]
+__all__ = ["BASE", "normalise_name", "project_name", "same_project", "slug"]
 
 BASE = "https://w3id.org/plangraph/id/"
 
@@ -39,6 +39,82 @@ def project_name(name: str) -> str:
     return key
 
 
+def same_project(a: str, b: str) -> bool:
+    """Whether two differing names of two documents name one project: a line named by the
+    first characters of its ends (``伊阿铁路`` for ``伊宁至阿克苏铁路``, ``隆泸叙铁路`` for
+    ``隆黄铁路隆昌至叙永段``), or the shorter name's characters all standing, in order, in the
+    longer, from its first character to its kind (``沈海高速漳诏扩容工程`` in ``沈海高速漳诏段扩容
+    工程``, ``长沙机场改扩建工程`` in ``长沙机场改扩建主体工程``). The shorter must name more than
+    a place and its kind (``长海大桥``), and the longer adds no number or phase (``二期``, ``6号``):
+    another unit of the same name is another project."""
+    a, b = project_name(a), project_name(b)
+    if a == b:
+        return False
+    for one, other in ((a, b), (b, a)):
+        ends = _line_ends(one)
+        if ends is not None and ends == _initials(other):
+            return True
+    short, long = sorted((a, b), key=len)
+    kind = _kind(short)
+    if not kind or not (_kind(long) == kind or {kind, _kind(long)} <= _LINES):
+        return False
+    own = short[: len(short) - len(kind)]
+    if len(own) < 2 or _is_place(own) or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    if not all(ch in rest for ch in short):
+        return False
+    added = _added(short, long)
+    return _NUMBERED.search(added) is None
+
+
+_LINES = {"铁路", "高铁", "高速铁路", "城际铁路", "高速公路", "高速"}
+_NUMBERED = re.compile(r"[0-9０-９]|[一二三四五六七八九十]期|号")
+_ENDS = re.compile(
+    r"(?:^|铁路|高铁|高速|公路|城际)([\u4e00-\u9fff])[\u4e00-\u9fff]{0,3}至([\u4e00-\u9fff])"
+)
+_INITIALS = re.compile(
+    r"([\u4e00-\u9fff])[\u4e00-\u9fff]{0,2}?([\u4e00-\u9fff])(?:铁路|高铁|城际铁路)"
+)
+
+
+def _line_ends(name: str) -> tuple[str, str] | None:
+    """The first characters of a line's two ends (``隆昌至叙永``: 隆, 叙), for a rail line."""
+    if not any(line in name for line in _LINES):
+        return None
+    found = _ENDS.search(name)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def _initials(name: str) -> tuple[str, str] | None:
+    """A rail line's name of two to four characters read as its ends' first characters; a name
+    that runs on from a programme (``…主通道重点工程隆泸叙铁路``) is read from its last part."""
+    last = re.split("工程|通道|项目", name)[-1]
+    found = _INITIALS.fullmatch(last)
+    return (found.group(1), found.group(2)) if found else None
+
+
+def _kind(name: str) -> str:
+    return next((k for k in _project_identity()["kinds"] if name.endswith(k)), "")
+
+
+def _added(short: str, long: str) -> str:
+    """The characters ``long`` holds beyond ``short`` (read in order)."""
+    out, k = [], 0
+    for ch in long:
+        if k < len(short) and ch == short[k]:
+            k += 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _is_place(name: str) -> bool:
+    from plangraph.vocab.gazetteer import gazetteer
+
+    return bool(gazetteer().lookup(name))
+
+
 @lru_cache(maxsize=1)
 def _project_identity() -> dict:
 
@@ -48,6 +124,7 @@ def _project_identity() -> dict:
     return {
         "aliases": lists.get("aliases") or {},
         "strip_prefixes": lists.get("strip_prefixes") or [],
+        "kinds": sorted({*lists["suffixes"], "项目"}, key=len, reverse=True),
     }
 
 
