@@ -127,6 +127,8 @@ def test_figures_without_a_concept_get_none(indicator: str, unit: str, growth: b
         ("常住人口城镇化率", "PercentagePoint", True, "", "urbanisation-rate"),
         ("居民人均可支配收入", "CCY_CNY", False, "", "disposable-income"),
         ("ＰＭ２．５平均浓度", "MicroGM-PER-M3", False, "", "pm25"),  # full-width forms
+        ("全年为企业减负", "CCY_CNY", False, "", "business-burden-relief"),
+        ("为经营主体减负", "CCY_CNY", False, "", "business-burden-relief"),
         ("城镇调查失业率", "PERCENT", False, "城镇调查失业率控制在5%以内", "unemployment-rate"),
         # the extractor may lose the change of a second figure: the sentence has it
         ("地区生产总值", "PERCENT", False, "地区生产总值增长7%以上、力争达到8%", "gdp-growth"),

@@ -194,6 +194,12 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         dict(unit="MicroGM-PER-M3", indicator="PM2.5年均浓度"),
     ),
     ("绿电交易量 76.6 亿千瓦时。", "76.6", dict(unit="KiloW-HR", value=D(7_660_000_000))),
+    # a price per kilowatt hour, not an amount of energy
+    (
+        "工商业平均电价下降5分/千瓦时。",
+        "5",
+        dict(unit="FenPerKiloWattHour", value=D(5), growth=True),
+    ),
     ("集体经营性建设用地入市成交 87 宗、2959 亩。", "2959", dict(unit="Mu", value=D(2959))),
     ("新增 30 万千瓦光伏装机。", "30", dict(indicator="新增光伏装机", value=D(300_000))),
     ("新增生化处理能力日均1200吨。", "1200", dict(indicator="新增生化处理能力日均")),

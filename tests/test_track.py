@@ -819,3 +819,15 @@ def test_no_major_accident_confirms_the_promise_to_prevent_them(tmp_path: Path) 
     plan = "坚决遏制重特大安全事故发生。\n"
     review = "全年未发生重大及以上安全事故。\n"
     assert _answered(tmp_path, plan, review) == {"遏制重特大安全事故发生": "met"}
+
+
+def test_a_unit_of_measure_names_no_thing(tmp_path: Path) -> None:
+    plan = "推动供气价格下降3分/立方米。\n"
+    review = "PM2.5平均浓度降至25微克/立方米。\n"
+    assert _answered(tmp_path, plan, review) == {}
+
+
+def test_a_concentration_that_fell_meets_the_cut_promised(tmp_path: Path) -> None:
+    plan = "坚持以降低PM2.5浓度为主线。\n"
+    review = "PM2.5平均浓度降至28.5微克/立方米。\n"
+    assert _answered(tmp_path, plan, review) == {"以降低PM2.5浓度为主线": "met"}

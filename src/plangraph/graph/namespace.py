@@ -125,6 +125,7 @@ class PG(DefinedNamespace):
     # Individuals: units QUDT lacks
     PercentagePoint: URIRef  # percentage point
     Mu: URIRef  # mu (亩)
+    FenPerKiloWattHour: URIRef  # fen per kilowatt hour (分/千瓦时)
 
     # Object properties
     hasKeyword: URIRef  # has keyword

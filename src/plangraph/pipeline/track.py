@@ -952,25 +952,33 @@ def link_documents(earlier: Records, later: Records) -> list[Link]:
                 anchor.content,
             )
         )
-    spoken = [(k.commitment_start, k.commitment_end) for k in links]
     for commitment, answer in _mentions(found):
-        if _spoken(commitment.evidence[0], spoken):
-            continue  # linked already, by another piece, its figure or its project
         path = commitment.refers or _commitment_path(earlier, commitment)
+        if _spoken(commitment, path, links):
+            continue  # linked already, by another piece, its figure or its project
         if path not in answer.event.mentions:
             answer.event.mentions.append(path)
     return links
 
 
-def _spoken(span: Span, spoken: Sequence[tuple[int, int]]) -> bool:
-    """Whether a link of ``spoken`` (their commitments' spans) speaks of the commitment at
-    ``span``: one over it, but not one over a longer stretch holding it (a list of projects
-    answered as a list, or by another of its names, does not answer each)."""
+def _spoken(commitment: Commitment, path: str, links: Sequence[Link]) -> bool:
+    """Whether a link of ``links`` speaks of ``commitment`` (whose path is ``path``): one from it
+    or from what it is about, or one over its words, but not one over a longer stretch holding
+    them (a list of projects answered as a list, or by another of its names, does not answer
+    each)."""
+    span = commitment.evidence[0]
     return any(
-        a < span.end
-        and span.start < b
-        and not (a <= span.start and span.end <= b and b - a > span.end - span.start)
-        for a, b in spoken
+        k.commitment == path
+        or (
+            k.commitment_start < span.end
+            and span.start < k.commitment_end
+            and not (
+                k.commitment_start <= span.start
+                and span.end <= k.commitment_end
+                and k.commitment_end - k.commitment_start > span.end - span.start
+            )
+        )
+        for k in links
     )
 
 
@@ -1035,15 +1043,14 @@ def unreported(
         later = copy.deepcopy(later)
         links = link_documents(earlier, later)
     pair = (earlier.document.id, later.document.id)
-    spoken = [(k.commitment_start, k.commitment_end) for k in links if (k.earlier, k.later) == pair]
+    ours = [k for k in links if (k.earlier, k.later) == pair]
     # a claim of silence needs less doubt than a link: what the review names loosely is not it
     named = {path for e in later.events for path in e.mentions}
     out = []
     for c in _plan_commitments(earlier):
-        span = c.evidence[0]
-        if _concrete(c) and not _spoken(span, spoken):
-            if (c.refers or _commitment_path(earlier, c)) not in named:
-                out.append(c)
+        path = c.refers or _commitment_path(earlier, c)
+        if _concrete(c) and not _spoken(c, path, ours) and path not in named:
+            out.append(c)
     return out
 
 
