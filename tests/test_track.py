@@ -831,3 +831,23 @@ def test_a_concentration_that_fell_meets_the_cut_promised(tmp_path: Path) -> Non
     plan = "坚持以降低PM2.5浓度为主线。\n"
     review = "PM2.5平均浓度降至28.5微克/立方米。\n"
     assert _answered(tmp_path, plan, review) == {"以降低PM2.5浓度为主线": "met"}
+
+
+def test_a_thing_named_first_that_moved_on_is_reported(tmp_path: Path) -> None:
+    plan = "加快推动重点产业建圈强链。推动人工智能、航空航天产业发展。\n"
+    review = "产业建圈强链加快推进。人工智能、航空航天、先进装备等六大专项深入实施。\n"
+    # the chains moved on; the six programmes did, not each industry listed before them
+    assert _answered(tmp_path, plan, review) == {"重点产业建圈强链": "reported"}
+
+
+def test_a_standard_measure_answers_the_holder_named_by_its_words(tmp_path: Path) -> None:
+    plan = "对热线、舆情信访等反映的急难愁盼及时回应。纵深推进信访工作法治化。\n"
+    review = "信访总量下降12%。\n"
+    # the petitions that fell answer the petitions work, not the hotline a word of it names
+    assert _answered(tmp_path, plan, review) == {"信访工作法治化": "reported"}
+
+
+def test_a_target_is_answered_by_its_own_figure_not_a_standard_measure(tmp_path: Path) -> None:
+    plan = "研发投入强度达3.3%左右。\n"
+    review = "研发经费投入增长15.6%。\n"
+    assert _answered(tmp_path, plan, review) == {}  # intensity is not growth

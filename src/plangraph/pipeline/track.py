@@ -519,7 +519,8 @@ def _standard_anchors(
     commitments holding the promise's words promised (``holders``: promise → their indices).
     Of several holders, those promising the figure's own ``step`` (``steps``: each commitment's)
     are the ones it answers (居民收入增长和经济增长同步, not 拓宽居民收入渠道, for an income that
-    grew)."""
+    grew); of several still, the one that opens with the promise's words, if one does (the thing
+    itself, not a word of a longer name: 信访工作法治化, not 对12345热线、舆情信访等反映的…)."""
     from plangraph.pipeline.anchors import Anchor
 
     told = index.review[j]
@@ -530,6 +531,9 @@ def _standard_anchors(
             same = [i for i in held if step is not None and steps[i] == step]
             if len(held) > 1 and same:
                 held = same
+            named = [i for i in held if index.plan[i].startswith(promise)]
+            if len(held) > 1 and len(named) == 1:
+                held = named  # 演艺赛事…新业态, not 推出更多文化精品和演艺项目
             plan_df, review_df = len(held), index.df(measure)[1]
             for i in held:
                 found.setdefault(
@@ -586,6 +590,28 @@ def _progress() -> re.Pattern[str]:
     return re.compile(rf"取得[^，,；;。]{{0,4}}?(?:{words})")
 
 
+def _moved_on(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
+    """Whether the review piece names the thing first, by the anchor (after words the plan says
+    too), and ends saying it moved on (``产业建圈强链加快推进``, ``经济回升向好态势持续巩固``):
+    progress of that thing, not of a list it is one item of (``人工智能、航空航天…等六大科技专项
+    深入实施``) nor of what a piece opening with a verb goes on to name."""
+    from plangraph.extraction.commitments import lead_words
+    from plangraph.pipeline.anchors import normalise
+
+    quote = answer.span.quote
+    if _moving().search(quote) is None or lead_words().match(quote).group():  # type: ignore[union-attr]
+        return False
+    told = normalise(answer.text)
+    before, at = told[: anchor.at], anchor.at + len(anchor.text)
+    return "\x01" not in told[at:] and before in normalise(commitment.object)
+
+
+@cache
+def _moving() -> re.Pattern[str]:
+    how, what = (_rules()["moving"][k] for k in ("how", "what"))
+    return re.compile(f"(?:{'|'.join(how)})(?:{'|'.join(what)})[。；;，,]?$")
+
+
 def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
     """A review sentence that opens by repeating a plan piece (``加快山区海岛县高质量发展。``,
     ``建设宜居宜业和美乡村，推进21个先行片区…``): it names a topic, and what it reports after it
@@ -608,8 +634,9 @@ def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
 def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
     """How surely an anchor names one thing on both sides: its characters outside the generic
     words, two more when it is a name the plan gives in quotes, one when it is most of the list
-    items it lies in on both sides, one when the review says what came of it, one when the
-    review reports the step the plan promised (提高 … 提标). A standard measure is specific as
+    items it lies in on both sides, one when the review says what came of it (or that it moved
+    on: :func:`_moved_on`), one when the review reports the step the plan promised (提高 …
+    提标). A standard measure is specific as
     such: the table names what measures what."""
     from plangraph.pipeline.anchors import items, named_length
 
@@ -625,7 +652,7 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     ]
     if all(0 < n <= 2 * anchor.content for n in holding):
         score += 1
-    if _result(answer):
+    if _result(answer) or _moved_on(commitment, answer, anchor):
         score += 1
     if commitment.step is not None and commitment.step == answer.event.step:
         score += 1
@@ -657,8 +684,12 @@ def _qualitative_links(
     ]
     answers = _answers(later, linked)
     index = AnchorIndex([c.object for c in commitments], [a.text for a in answers])
-    holders = {
-        promise: [i for i, phrase in enumerate(index.plan) if promise in phrase]
+    holders = {  # a target's own figure is matched by the targets' matching
+        promise: [
+            i
+            for i, phrase in enumerate(index.plan)
+            if promise in phrase and commitments[i].kind != "target"
+        ]
         for promise, _ in _standard_measures()
     }
     steps = [c.step for c in commitments]
