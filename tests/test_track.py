@@ -851,3 +851,27 @@ def test_a_target_is_answered_by_its_own_figure_not_a_standard_measure(tmp_path:
     plan = "研发投入强度达3.3%左右。\n"
     review = "研发经费投入增长15.6%。\n"
     assert _answered(tmp_path, plan, review) == {}  # intensity is not growth
+
+
+def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
+    from plangraph.pipeline.corpus import read_inputs
+
+    plan = tmp_path / "plan-2025.txt"
+    report = tmp_path / "report-2026.txt"
+    plan.write_text(
+        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+        "按照省第九次党代会部署，扎实开展第四次全国文物普查。深化青山零基预算改革。\n",
+        encoding="utf-8",
+    )
+    report.write_text(
+        "2026年某某省政府工作报告\n一、2025年工作回顾\n地区生产总值增长5%。\n", encoding="utf-8"
+    )
+    earlier, later = read_inputs([plan, report])
+    # the census is one thing one can look for; the party congress frames, it commits to nothing
+    assert {c.object for c in unreported(earlier, later)} == {"第四次全国文物普查"}
+    from plangraph import query
+
+    out = tmp_path / "out"
+    assert main(["build", "-q", "--no-html", "-o", str(out), str(plan), str(report)]) == 0
+    named = query(out / "graph.trig", "unreported")
+    assert set(named["label"].map(str)) == {"第四次全国文物普查"}  # the named query agrees

@@ -44,6 +44,15 @@ _TRIM = " \t\u3000、.·…—-"
 _MIN_OBJECT = 2
 
 
+def said_of_itself(phrase: str) -> bool:
+    """Whether a piece speaks of the report itself, the leadership or the year in general
+    (``按照省第十三次党代会部署``, ``面对复杂严峻的形势``): no commitment and no event."""
+    words = rules()
+    return any(w in phrase for w in words["boilerplate"]) or phrase.startswith(
+        tuple(words["framing"])
+    )
+
+
 @cache
 def rules() -> dict[str, Any]:
     """The word lists of ``data/commitments.yaml``."""
@@ -252,7 +261,11 @@ def add_commitments(records: Records, text: str, folded: str, structure: Structu
         part = structure.part_at(s)
         kind = part.kind if part else "opening"
         in_task = tasks.holding(s) is not None
-        found = [(a, b) for a, b in pieces(folded, s, e) if headings.first(a, b) is None]
+        found = [
+            (a, b)
+            for a, b in pieces(folded, s, e)
+            if headings.first(a, b) is None and not said_of_itself(folded[a:b])
+        ]
         if kind in PLAN_KINDS or in_task:
             keyword = structure.keyword_at(s) if kind == "plan" else None
             for a, b in found:

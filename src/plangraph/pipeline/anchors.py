@@ -22,7 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["Anchor", "AnchorIndex", "content_length", "items", "named_length", "normalise"]
+__all__ = [
+    "Anchor",
+    "AnchorIndex",
+    "content_length",
+    "has_edition",
+    "items",
+    "named_length",
+    "normalise",
+]
 
 _NOT_WORD = re.compile(r"[^\w、.]+|_")
 _NUMBER = re.compile(r"[0-9][0-9.]*")
@@ -78,6 +86,11 @@ _SPLIT = re.compile(r"[、.0-9和及与]+")
 
 
 _ORDINAL = re.compile("第[一二三四五六七八九十百零〇\ue000-\uf7ff]+[届次批期轮]")
+
+
+def has_edition(phrase: str) -> bool:
+    """Whether ``phrase`` names an edition or a round (第四次, 第3轮, 第二十届)."""
+    return _ORDINAL.search(normalise(phrase)) is not None
 
 
 def named_length(stretch: str) -> int:

@@ -446,9 +446,9 @@ class _Answer:
 def _answers(later: Records, linked: set[int]) -> list[_Answer]:
     """The events of the later review part that tracking may read: not headings, not the
     report's words about itself, not those whose figure already answers a target."""
+    from plangraph.extraction.commitments import said_of_itself
+
     headings = [(s.start, s.end) for h in later.sections for s in h.evidence]
-    boiler = _rules()["boilerplate"]
-    framing = tuple(_rules()["framing"])
     figures = [
         (o.evidence[0].start, o)
         for o in later.outcomes
@@ -459,8 +459,8 @@ def _answers(later: Records, linked: set[int]) -> list[_Answer]:
         span = event.evidence[0]
         if any(a < span.end and span.start < b for a, b in headings):
             continue
-        if any(w in span.quote for w in boiler) or span.quote.startswith(framing):
-            continue  # (面对复杂严峻的形势: what the year was like, not what came of it)
+        if said_of_itself(span.quote):
+            continue  # (records written by hand: extraction leaves such pieces out)
         inside = [o for at, o in figures if span.start <= at < span.end]
         if any(id(o) in linked for o in inside):
             continue  # its figure answers a target
@@ -481,17 +481,13 @@ def _all_commitments(records: Records) -> list[Commitment]:
 
 
 def _plan_commitments(earlier: Records) -> list[Commitment]:
+    from plangraph.extraction.commitments import said_of_itself
+
     planned = _within(earlier, _PLAN_PARTS)
-    found = _all_commitments(earlier)
-    boiler = _rules()["boilerplate"]
-    framing = tuple(_rules()["framing"])
     return [
         c
-        for c in found
-        if c.evidence
-        and planned(c.evidence[0])
-        and not any(w in c.evidence[0].quote for w in boiler)
-        and not c.evidence[0].quote.startswith(framing)
+        for c in _all_commitments(earlier)
+        if c.evidence and planned(c.evidence[0]) and not said_of_itself(c.evidence[0].quote)
     ]
 
 
@@ -1015,9 +1011,12 @@ def _spoken(commitment: Commitment, path: str, links: Sequence[Link]) -> bool:
 
 def _concrete(commitment: Commitment) -> bool:
     """A commitment one can say was or was not reported on: a figure, a named project, a
-    livelihood task or a name in quotes."""
+    livelihood task, a name in quotes or one edition or round of a thing (第四次全国文物普查,
+    第三轮省级环保督察, 第五届消博会)."""
+    from plangraph.pipeline.anchors import has_edition
+
     quote = commitment.evidence[0].quote
-    return commitment.kind in ("target", "project", "task") or "“" in quote
+    return commitment.kind in ("target", "project", "task") or "“" in quote or has_edition(quote)
 
 
 def _mentions(
