@@ -163,6 +163,20 @@ def _has_proper_name(stem: str) -> bool:
     )
 
 
+def _names_place(stem: str) -> bool:
+    """Whether a word of ``stem`` is a place's name as the word list reads it (川种振兴, 杭州湾
+    海域, 人才兴陇), not a common word that is also a county's (兴边富民, 提质惠民)."""
+    from plangraph.extraction.lexicon import tag_words
+
+    names, chars = _proper_names()
+    for word, tag in tag_words(normalise_name(stem)):
+        if tag not in ("ns", "j"):
+            continue
+        if word in chars or any(word[:size] in names for size in (2, 3, 4)):
+            return True
+    return False
+
+
 _CONCRETE = ("works", "company")
 # what a quoted formula or slogan holds and a name does not: numbered parts (四纵三横, 一干两支),
 # figures alone (1313), a list or a sum (甲乙、丙丁; 产业集群+物流枢纽), a count (六个…)
@@ -172,11 +186,16 @@ _FORMULA = re.compile(
 )
 _FIRST = re.compile("首[个座家条批]")
 _NAMED_LINE = re.compile("[\u4e00-\u9fff]{1,3}?线")
-_NETWORKS = ("轨道交通", "地铁", "轻轨", "城际铁路")
+_NETWORKS = ("轨道交通", "地铁", "轻轨", "城际铁路", "市域铁路", "市郊铁路", "（郊）铁路")
 _NO_LINE = frozenset({"沿线", "干线", "专线", "全线", "一线", "二线", "支线", "主线", "生产线"})
 _NUMERAL = re.compile("[一二三四五六七八九十两百千]")
 # a part of the country named by its quarters (中西部, 东北部, 西部): no place of one work
 _PART = re.compile("[东南西北中]{1,3}部")
+# …and such a part before a field: the one facility of that part of the country for the field
+_REGION_FIELD = re.compile("[东南西北中]{1,2}部(?=[\u4e00-\u9fff]{2})")
+# the tags of characters that join or qualify words and start no name (与, 的, 各, 上)
+_CJK = re.compile("[\u4e00-\u9fff]+")
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "f", "q", "uj", "ul", "ad", "a"})
 _FIRM_AFTER = ("集团", "公司", "有限", "股份", "号")
 _NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
@@ -212,6 +231,11 @@ def _plain(stem: str) -> bool:
         return False  # 三个一号旅游公路: a numbered name (not 更多…, 三大…, 全年…)
     if len(stem) >= 3 and len(tokens[-1][0]) == 1 and stem[-1] in _rules()["toponym_chars"]:
         return False  # 橄榄坝, 茨哈峡: a place named by a landform
+    if _coined(tokens, 3):
+        return False  # 六横佛渡千万级集装箱泊位群: a name no word list knows, then its field
+    region = _REGION_FIELD.match(stem)
+    if region is not None and _field(stem[region.end() :]):
+        return False  # 西部商业航天港: the one facility of a part of the country for a field
     if len(tokens) > 1 and tokens[0][1] == "v" and _plain(stem[len(tokens[0][0]) :]):
         return True  # 强化房地产项目: a verb and a kind of project
     heads = _name_heads()
@@ -228,6 +252,37 @@ def _plain(stem: str) -> bool:
         word in common or tag not in (_PROPER_TAGS if len(word) > 1 else _PROPER_CHAR_TAGS)
         for word, tag in tokens
     )
+
+
+def _field(words: str) -> bool:
+    """Whether ``words`` name a field of work (商业航天), not a kind of land (山区, 沿海地区)."""
+    from plangraph.extraction.lexicon import tag_words
+
+    common = _rules()["common_words"]
+    return "地区" not in words and not any(w in common for w, _ in tag_words(words))
+
+
+def _named_item(item: str) -> bool:
+    """Whether a list's item is a name by its own words, its head set aside (温福高铁: 温福;
+    衢州先导智能), not a kind (绿色智算中心) nor a numbered line (18号线)."""
+    heads = [h for h in _rules()["head_re"].finditer(item) if h.end() == len(item)]
+    stem = item[: heads[0].start()] if heads else item
+    return _CJK.fullmatch(stem) is not None and not _plain(stem)
+
+
+def _coined(tokens: list[tuple[str, str]], least: int) -> bool:
+    """Whether a stem opens with ``least`` or more characters that the word list splits one by
+    one and that are no function words, then goes on with words (六横佛渡 千万 级 集装箱; 追觅
+    机器人): a coined name, a firm's or a small place's, before the field it names."""
+    run = 0
+    while run < len(tokens) and len(tokens[run][0]) == 1:
+        run += 1
+    if run < least or run == len(tokens) or not any(len(w) > 1 for w, _ in tokens[run:]):
+        return False
+    lead = tokens[:run]
+    if any(tag in _FUNCTION_TAGS or not _CJK.fullmatch(w) for w, tag in lead):
+        return False
+    return sum(1 for _, tag in lead if tag == "m") < 2  # 三横, 一轴: numbered parts
 
 
 def _verbs_before_place(stem: str) -> int:
@@ -298,7 +353,21 @@ def _cues_by_first() -> dict[str, tuple[str, ...]]:
     return {first: tuple(cues) for first, cues in found.items()}
 
 
-def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
+_LONGEST = 16  # the most characters of a name before its head
+
+
+def _cut_short(text: str, lo: int, left: int, head_start: int) -> bool:
+    """Whether a name's left edge was set by the length limit inside a word: no punctuation,
+    separator or cue word ends right before it (…实施大湘西地区…行动 read from 施)."""
+    if head_start - left < _LONGEST or left <= lo:
+        return False
+    before = text[left - 1]
+    if before in _STOP + _LIST + "、“”\"'的" or not _NAME_CHAR.match(before):
+        return False
+    return not text.endswith(_rules()["cues"], lo, left)
+
+
+def _left_edge(text: str, lo: int, head_start: int, limit: int = _LONGEST) -> int:
     """Where a name ending at ``head_start`` begins: after punctuation, a list separator, 的,
     or the last cue word inside the run."""
     rules = _rules()
@@ -312,11 +381,15 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
         start -= 1
     best = start
     cues = _cues_by_first()
+    covered = start  # where the last cue ended
     for pos in range(start, head_start):
         for cue in cues.get(text[pos], ()):
             edge = pos + len(cue)
             if edge > head_start or not text.startswith(cue, pos):
                 continue
+            if pos < covered and _splits_place(text, covered, edge):
+                continue  # 创建成都: 建成 inside 创建 would cut 成都 (not so 持续建好)
+            covered = max(covered, edge)
             # a cue right before the head counts only when it opens the run (完善铁路: the head
             # alone, no name); inside a name it is part of it (保险保障工程)
             if best < edge < head_start or (edge == head_start and pos == start):
@@ -336,6 +409,12 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
             continue
         best = max(best, pos + 1)
     return best
+
+
+def _splits_place(text: str, at: int, cut: int) -> bool:
+    """Whether a place's name starts at ``at`` and runs past ``cut``."""
+    names, _ = _proper_names()
+    return any(text[at : at + size] in names for size in (2, 3, 4) if at + size > cut)
 
 
 def _ends_well(text: str, end: int, hi: int) -> bool:
@@ -506,12 +585,18 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             if _opens_clause(shared.group(1)) or one_char:
                 continue
             deng = start + shared.start()
-            for s, e in _before_deng(text, start, deng):
-                s += _verbs_before_place(text[s:e])
+            listed_items = [
+                (s + _verbs_before_place(text[s:e]), e) for s, e in _before_deng(text, start, deng)
+            ]
+            # a list that names works or places (温福高铁、衢州先导智能、…等项目) names its
+            # other items too, even those the word list reads as common words (追觅机器人)
+            of_names = any(_named_item(normalise_name(text[s:e])) for s, e in listed_items)
+            for s, e in listed_items:
                 item = text[s:e]
                 if not _ends_with_head(item) and item not in rules["generic"]:
                     kind = _kind(item + shared.group(1) + word, word)  # 等港航项目: works
-                    if kind in _CONCRETE and _plain_item(item, word):
+                    coined = of_names and _coined(tag_words(normalise_name(item)), 2)
+                    if kind in _CONCRETE and _plain_item(item, word) and not coined:
                         continue  # 算力、城市更新等新型基础设施项目: kinds of things
                     if _generic_item(normalise_name(item)):
                         continue  # 一批基础设施领域REITs等项目, 我区首个…
@@ -520,6 +605,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         left = _left_edge(text, start, pos)
         if left >= pos and len(word) < 4:
             continue  # the head alone: a kind of thing (机场), no name
+        if _cut_short(text, start, left, pos):
+            continue  # …施大湘西地区…行动: the run is longer than a name, cut in a word
         if _counted(text, left):
             continue
         if text[left:pos] and text[left] in "个座家项条处所批" and _counted(text, left + 1):
@@ -544,7 +631,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         quoted = left > 0 and text[left - 1] == "”"
         stem = name[: max(0, name.find(word))] if word in name else name
         if word in ("行动", "计划", "行动计划", "专项行动", "三年行动"):
-            specific = bool(items) or quoted  # 实施…行动 is usually a measure
+            # 实施…行动 is usually a measure, unless a place's name makes it one place's
+            specific = bool(items) or quoted or _names_place(stem)
         else:  # a place in it, or a long enough name before 工程 or 基地, makes it a name
             specific = bool(items) or quoted or _has_proper_name(stem)
             specific = specific or len(normalise_name(stem)) >= rules["weak_stem"]
@@ -596,6 +684,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if not _ends_well(text, stop, end) and (not lenient or _runs_on(text, stop, end)):
             continue  # 高速飞车: the head runs on into another word
         add(left, stop, name, kind)
+        network, lines = _lines_after(text, left, stop, end)
+        for s, e in lines:
+            add(s, e, network + text[s:e], kind)  # …铁路成德线、成眉线: 成眉线 of the same network
         shared_words = _shared_words(stem, places) if concrete else ""
         for s, e in items:
             s += _verbs_before_place(text[s:e]) if kind in _CONCRETE else 0
@@ -608,6 +699,30 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
                     item += shared_words  # 甲市、乙市国家物流枢纽: 甲市国家物流枢纽
                 add(s, e, item + word, _kind(item + word, word))
     return sorted(found, key=lambda m: m.start)
+
+
+_LINE = re.compile("[0-9A-Z]{1,3}号?线|[\u4e00-\u9fff]{1,3}?线")
+
+
+def _lines_after(text: str, left: int, stop: int, hi: int) -> tuple[str, list[tuple[int, int]]]:
+    """Further lines listed after the name of a network's line (市域铁路成德线、成眉线; 地铁2号线
+    和5号线): the network's words before the first line, and the span of each further line."""
+    name = text[left:stop]
+    ends = [name.rfind(n) + len(n) for n in _NETWORKS if n in name]
+    if not ends:
+        return "", []
+    at = max(ends)
+    if _LINE.fullmatch(name, at) is None or name[at:] in _NO_LINE:
+        return "", []
+    spans: list[tuple[int, int]] = []
+    pos = stop
+    while pos < hi and text[pos] in _LIST:
+        line = _LINE.match(text, pos + 1, hi)
+        if line is None or line.group() in _NO_LINE or not _ends_well(text, line.end(), hi):
+            break
+        spans.append(line.span())
+        pos = line.end()
+    return name[:at], spans
 
 
 def _shared_words(stem: str, places: frozenset[str]) -> str:

@@ -1,0 +1,102 @@
+"""Named things the extractor used to miss: kinds of facility and zone, names the word list
+splits, lines listed after a network, a place's own programme. Sentences written for these
+tests; the names are made up (places are real so that the gazetteer knows them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from plangraph.extraction.projects import find_projects
+
+
+def _found(sentence: str) -> list[tuple[str, str, str]]:
+    """(quote, name, kind) of each project found in ``sentence``."""
+    return [
+        (sentence[m.start : m.end], m.name, m.kind)
+        for m in find_projects(sentence, 0, len(sentence))
+    ]
+
+
+def _names(sentence: str) -> list[str]:
+    return [name for _, name, _ in _found(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # kinds of facility and zone the head lists lacked
+        ("支持创建成安国家植物园，加强古树保护。", ("成安国家植物园", "works")),
+        ("加快石门综保区二期建设。", ("石门综保区二期", "zone")),
+        ("加强青城中央法务区建设。", ("青城中央法务区", "zone")),
+        ("建设绵阳市内免税店。", ("绵阳市内免税店", "works")),
+        # a coined name the word list splits into characters, before its field
+        ("开工建设横岙佛岩千万级集装箱泊位群。", ("横岙佛岩千万级集装箱泊位群", "works")),
+        # the one facility of a part of the country for a field
+        ("建设东部商业航天港。", ("东部商业航天港", "works")),
+        # a canal's name before a water work, and 前期 after it
+        ("加快胜利渠灌区前期工作。", ("胜利渠灌区", "works")),
+        # a place's own campaign: a province's one-character name, a bay named by its city
+        ("启动蜀茶振兴三年攻坚行动。", ("蜀茶振兴三年攻坚行动", "programme")),
+        ("开展温州湾海域生态修复提升行动。", ("温州湾海域生态修复提升行动", "programme")),
+    ],
+)
+def test_named_things_of_new_kinds(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(name, kind) for _, name, kind in _found(sentence)] == [expected]
+
+
+def test_a_verb_that_ends_where_a_place_begins_does_not_cut_it() -> None:
+    # 创建 then 成安: the cue 建成 read inside 创建 would cut the place's name
+    assert _names("支持创建成安国家植物园。") == ["成安国家植物园"]
+    # 持续 then 建好: a cue inside another that cuts no place still ends the name's left
+    assert _names("持续建好湘黔先进制造业共建产业园，推动合作。") == ["湘黔先进制造业共建产业园"]
+
+
+def test_lines_listed_after_a_network_share_it() -> None:
+    assert _found("加快建设市域（郊）铁路甲乙线、丙丁线。") == [
+        ("市域（郊）铁路甲乙线", "市域郊铁路甲乙线", "works"),
+        ("丙丁线", "市域郊铁路丙丁线", "works"),
+    ]
+    # a line of the network named by a number, then one named by places
+    assert _names("建成成都地铁9号线和资阳线。") == ["成都地铁9号线", "成都地铁资阳线"]
+    # …but the words along a line are no line of it
+    assert _names("建成成都地铁9号线和沿线站点。") == ["成都地铁9号线"]
+
+
+def test_a_coined_name_in_a_list_of_names_shares_its_head() -> None:
+    assert _found("推动甲乙高铁、衢州青云智能、觅影机器人等项目开工建设。") == [
+        ("甲乙高铁", "甲乙高铁", "works"),
+        ("衢州青云智能", "衢州青云智能项目", "company"),
+        ("觅影机器人", "觅影机器人项目", "company"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "建设市内免税店。",  # a kind of shop, no one shop
+        "新建万吨级泊位3个。",  # a count of berths
+        "推进国家植物园体系建设。",  # no one garden
+        "推进西部山区铁路建设。",  # a kind of land, no field
+        "推进西部地区机场建设。",
+        "推进市域社会治理现代化试点。",  # 市域 opens a clause here, no line of a network
+        "开展种苗振兴行动。",  # a campaign of no place: a measure
+        "实施服务消费提质惠民行动。",  # 惠民 is a county's name, but a word here
+        "实施算力、觅影机器人等项目。",  # a list of no names: 觅影机器人 stays a kind
+        "推动绿色智算中心、算电协同等工程建设。",  # 算电 abbreviates two fields
+        "大抓产业项目。",
+    ],
+)
+def test_kinds_and_campaigns_of_no_place_stay_no_projects(sentence: str) -> None:
+    assert _names(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推进青山生态区历史遗留废弃矿山生态修复示范工程。",
+        "深化新一轮山地承包到期后再延长三十年整县试点。",
+    ],
+)
+def test_a_run_too_long_for_a_name_gives_no_fragment(sentence: str) -> None:
+    # the left edge would fall inside a word (态区…, 轮山地…): no name rather than a piece
+    assert _names(sentence) == []
