@@ -100,3 +100,29 @@ def test_kinds_and_campaigns_of_no_place_stay_no_projects(sentence: str) -> None
 def test_a_run_too_long_for_a_name_gives_no_fragment(sentence: str) -> None:
     # the left edge would fall inside a word (态区…, 轮山地…): no name rather than a piece
     assert _names(sentence) == []
+
+
+def test_a_provinces_own_facility_of_a_field_is_a_work() -> None:
+    assert _found("建成全省统一医保数据平台、省交通信用平台。") == [
+        ("全省统一医保数据平台", "全省统一医保数据平台", "works"),
+        ("省交通信用平台", "省交通信用平台", "works"),
+    ]
+    assert _names("建设省青铜器博物馆，建成省煤炭技术研究院。") == [
+        "省青铜器博物馆",
+        "省煤炭技术研究院",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "打造中试平台。",  # platforms of a kind
+        "搭建开放合作平台。",
+        "推动“青云办”平台上线。",  # a quoted word before 平台 names an app, no work
+        "建设省级数据平台。",  # a rank, not the province's one
+        "完善全省公共图书馆网络。",  # every public library of the province
+        "建设省重点实验室。",  # a rank many labs hold
+    ],
+)
+def test_platforms_of_a_kind_and_ranks_are_no_works(sentence: str) -> None:
+    assert _names(sentence) == []

@@ -86,6 +86,8 @@ def _rules() -> dict[str, Any]:
         "toponym_chars": str(words["toponym_chars"]),
         "field_heads": frozenset(words["field_heads"]),
         "own_heads": tuple(words["own_heads"]),
+        "level_heads": frozenset(words["level_heads"]),
+        "level_only": frozenset(words["level_only_heads"]),
         "diversion_re": re.compile(f"引[{words['diversion_rivers']}]"),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
     }
@@ -194,6 +196,8 @@ _PART = re.compile("[东南西北中]{1,3}部")
 # …and such a part before a field: the one facility of that part of the country for the field
 _REGION_FIELD = re.compile("[东南西北中]{1,2}部(?=[\u4e00-\u9fff]{2})")
 # the tags of characters that join or qualify words and start no name (与, 的, 各, 上)
+# the province's own (省, 自治区, 全省), not its cities' and counties' nor a rank (省级, 省市县)
+_LEVEL = re.compile("^(?:全省|省|自治区)(?![市县内会际级外直属域])")
 _CJK = re.compile("[\u4e00-\u9fff]+")
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "f", "q", "uj", "ul", "ad", "a"})
 _FIRM_AFTER = ("集团", "公司", "有限", "股份", "号")
@@ -442,9 +446,20 @@ def _generic(name: str, head: str) -> bool:
         name = name[capacity.end() :]
     if name in rules["generic"] or len(name) <= len(head) + 1:
         return True
-    if name.startswith(rules["generic_prefixes"]):
+    if name.startswith(rules["generic_prefixes"]) and not _provinces_own(name, head):
         return True
     return any(p.search(name) for p in rules["not_names"])
+
+
+def _provinces_own(name: str, head: str) -> bool:
+    """Whether ``name`` is the province's one facility of a field (省民族博物馆, 全省一体化数据
+    平台): its level, a field and a head a province has one of per field."""
+    level = _LEVEL.match(name)
+    if level is None or head not in _rules()["level_heads"] or head not in name:
+        return False
+    field = name[level.end() : name.find(head)]
+    generic = field.startswith(_rules()["generic_prefixes"])  # 全省公共图书馆: every one
+    return len(field) >= 2 and _field(field) and not generic
 
 
 def _ends_with_head(item: str) -> bool:
@@ -526,6 +541,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue  # 建成102个“美丽街区”: a count of a kind
         formula = _FORMULA.search(inner) is not None  # 四纵三横, 1313, A+B: no work's name
         head = rules["head_re"].match(text, m.end(), min(end, m.end() + 8))
+        if head is not None and head.group() in rules["level_only"]:
+            head = None  # “某某”平台: a platform is named only as a province's own
         if head is not None and head.start() == m.end():
             if len(head.group()) == 1 and _verb_last(inner):
                 continue  # “爱国者治港”: a verb and its object
@@ -566,6 +583,10 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
     candidates: list[tuple[int, int, str, str, list[tuple[int, int]], int]] = []
     for head in rules["head_re"].finditer(text, start, end):
         word, pos = head.group(), head.start()
+        if word in rules["level_only"]:
+            left = _left_edge(text, start, pos)
+            if not _provinces_own(text[left : head.end()], word):
+                continue  # 中试平台, 开放平台: platforms of a kind
         stop = _extend(text, head.end(), end)
         if rules["kind_of"][word] == "works":
             stop = _tail(text, stop, end)
@@ -649,6 +670,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         national_field = national_field and not stem[2:].startswith(("重点", "级", "区域", "综合"))
         if plain and national_field and word in rules["field_heads"]:
             plain = False  # 国家风力发电技术创新中心: the one national centre of its field
+        if plain and _provinces_own(name, word):
+            plain = False  # 省工业技术研究院: the province's one institute of its field
         words_of_stem = tag_words(normalise_name(stem))
         if plain and word in rules["local_heads"] and len(words_of_stem) == 1:
             # 英武水库, 玉龙水库: named after a place that is a word too (not 投产煤矿)
