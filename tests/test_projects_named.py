@@ -126,3 +126,14 @@ def test_a_provinces_own_facility_of_a_field_is_a_work() -> None:
 )
 def test_platforms_of_a_kind_and_ranks_are_no_works(sentence: str) -> None:
     assert _names(sentence) == []
+
+
+def test_a_conjunction_before_a_whole_kind_word_ends_the_name() -> None:
+    # 战略和综保区: 和 before a head of three characters or more joins two phrases
+    assert _names("实施开放提升战略和综保区提质行动。") == []
+    # 协和医院: before a short head it may be the name's own
+    assert _names("推进宁安协和医院建设。") == ["宁安协和医院"]
+
+
+def test_a_class_of_berths_is_no_work() -> None:
+    assert _names("沿江港口万吨级以上泊位达到120个。") == []

@@ -405,8 +405,12 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = _LONGEST) -> in
     words = common_words()
     for joint in "和及与":
         pos = text.rfind(joint, best, head_start)
-        if pos < 0 or pos + 1 >= head_start:
+        if pos < 0 or pos + 1 > head_start:
             continue
+        if pos + 1 == head_start and not rules["head_re"].fullmatch(
+            text, head_start, head_start + 3
+        ):
+            continue  # 协和医院: 和 before a short head may be a name's; 战略和综保区 is a list
         if text[pos - 1 : pos + 1] in words or text[pos : pos + 2] in words:
             continue
         if rules["head_re"].match(text, pos + 1, head_start):
