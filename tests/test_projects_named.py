@@ -137,3 +137,13 @@ def test_a_conjunction_before_a_whole_kind_word_ends_the_name() -> None:
 
 def test_a_class_of_berths_is_no_work() -> None:
     assert _names("沿江港口万吨级以上泊位达到120个。") == []
+
+
+def test_a_facility_or_line_in_a_list_ends_the_items_that_share_the_head() -> None:
+    # 甲乙F2和F3线 are lines: neither is a berth of the port named after them
+    assert _names("推进甲乙F2和F3线、丙港翔云1号泊位建设。") == ["丙港翔云1号泊位"]
+    # a centre listed before a gym is a facility of its own
+    assert _names("市非遗展示中心、青湖体育馆建成。") == ["青湖体育馆"]
+    # …but a port's abbreviation in a list of pairs of provinces breaks nothing
+    quotes = [quote for quote, _, _ in _found("加快推进湘琼、粤琼、琼港合作产业园建设。")]
+    assert quotes == ["湘琼", "粤琼", "琼港合作产业园"]

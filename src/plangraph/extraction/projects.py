@@ -86,6 +86,7 @@ def _rules() -> dict[str, Any]:
         "toponym_chars": str(words["toponym_chars"]),
         "field_heads": frozenset(words["field_heads"]),
         "own_heads": tuple(words["own_heads"]),
+        "breakers": tuple(words["list_breakers"]),
         "level_heads": frozenset(words["level_heads"]),
         "level_only": frozenset(words["level_only_heads"]),
         "diversion_re": re.compile(f"引[{words['diversion_rivers']}]"),
@@ -715,12 +716,15 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         for s, e in lines:
             add(s, e, network + text[s:e], kind)  # …铁路成德线、成眉线: 成眉线 of the same network
         shared_words = _shared_words(stem, places) if concrete else ""
-        for s, e in items:
+        # an item that is a work of another kind (雅下水电和川藏铁路) shares no head, and
+        # neither do the items before it (甲乙F2和F3线、丙港1号泊位: no 甲乙F2泊位)
+        own = [i for i, (s, e) in enumerate(items) if text[s:e].endswith(rules["breakers"])]
+        for s, e in items[own[-1] + 1 :] if own else items:
             s += _verbs_before_place(text[s:e]) if kind in _CONCRETE else 0
             item = text[s:e]
             plain = not _ends_with_head(item) and item not in rules["generic"]
             if len(item) >= 2 and plain and not _generic_item(normalise_name(item)):
-                if item.endswith(_rules()["own_heads"]):
+                if item.endswith(rules["own_heads"]):
                     continue  # 雅下水电和川藏铁路: the item is a work of another kind
                 if shared_words and normalise_name(item) in places:
                     item += shared_words  # 甲市、乙市国家物流枢纽: 甲市国家物流枢纽
