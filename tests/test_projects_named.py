@@ -147,3 +147,14 @@ def test_a_facility_or_line_in_a_list_ends_the_items_that_share_the_head() -> No
     # …but a port's abbreviation in a list of pairs of provinces breaks nothing
     quotes = [quote for quote, _, _ in _found("加快推进湘琼、粤琼、琼港合作产业园建设。")]
     assert quotes == ["湘琼", "粤琼", "琼港合作产业园"]
+
+
+def test_a_long_name_starts_after_a_cue_or_where_words_meet() -> None:
+    # the length limit falls inside the cue 获批: the name starts after it
+    assert _names("升学率提高。获批国家中小学书法教育平台全域推广试点，实现覆盖。") == [
+        "国家中小学书法教育平台全域推广试点"
+    ]
+    # …or between two words (纳入|国家), not inside one (新一轮|山地: no 轮山地…)
+    assert _names("整县纳入国家基本医保参保长效机制改革综合试点。") == [
+        "国家基本医保参保长效机制改革综合试点"
+    ]

@@ -361,15 +361,30 @@ def _cues_by_first() -> dict[str, tuple[str, ...]]:
 _LONGEST = 16  # the most characters of a name before its head
 
 
-def _cut_short(text: str, lo: int, left: int, head_start: int) -> bool:
-    """Whether a name's left edge was set by the length limit inside a word: no punctuation,
-    separator or cue word ends right before it (…实施大湘西地区…行动 read from 施)."""
+def _long_run_edge(text: str, lo: int, left: int, head_start: int) -> int:
+    """Where a name set by the length limit really starts: ``left`` when punctuation, a
+    separator, a cue or a word ends right before it; the end of a cue that runs over it
+    (获批|国家…); else -1 (新一轮|土地…, 实施|大湘西…: the run is cut inside a word)."""
     if head_start - left < _LONGEST or left <= lo:
-        return False
+        return left
     before = text[left - 1]
     if before in _STOP + _LIST + "、“”\"'的" or not _NAME_CHAR.match(before):
-        return False
-    return not text.endswith(_rules()["cues"], lo, left)
+        return left
+    cues = _rules()["cues"]
+    if text.endswith(cues, lo, left):
+        return left
+    for cue in cues:  # longest first
+        at = text.rfind(cue, max(lo, left - len(cue) + 1), left + len(cue) - 1)
+        if 0 <= at < left < at + len(cue) < head_start:
+            return at + len(cue)
+    # …or when words meet there: one ends right before it and another starts at it, and no
+    # word runs over it (纳入|国家, not 全域|纳入 read from 域 nor 新一轮|土地 from 轮)
+    words = _words()
+    ends = any(text[left - k : left] in words for k in (2, 3, 4) if left - k >= lo)
+    starts = any(text[left : left + k] in words for k in (2, 3, 4))
+    spans = ((left - 1, left + 1), (left - 2, left + 1), (left - 1, left + 2))
+    over = any(text[a:b] in words for a, b in spans if a >= lo)
+    return left if ends and starts and not over else -1
 
 
 def _left_edge(text: str, lo: int, head_start: int, limit: int = _LONGEST) -> int:
@@ -631,7 +646,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         left = _left_edge(text, start, pos)
         if left >= pos and len(word) < 4:
             continue  # the head alone: a kind of thing (机场), no name
-        if _cut_short(text, start, left, pos):
+        left = _long_run_edge(text, start, left, pos)
+        if left < 0:
             continue  # …施大湘西地区…行动: the run is longer than a name, cut in a word
         if _counted(text, left):
             continue
