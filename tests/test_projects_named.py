@@ -158,3 +158,11 @@ def test_a_long_name_starts_after_a_cue_or_where_words_meet() -> None:
     assert _names("整县纳入国家基本医保参保长效机制改革综合试点。") == [
         "国家基本医保参保长效机制改革综合试点"
     ]
+
+
+def test_a_named_platform_listed_before_等项目_is_a_work() -> None:
+    assert _found("持续推进一体化大融合“海上青云”平台等项目。") == [
+        ("一体化大融合“海上青云”平台", "一体化大融合海上青云平台", "works")
+    ]
+    assert _names("推进中试平台等项目落地。") == []
+    assert _names("推进产业技术研发公共服务平台等项目。") == []

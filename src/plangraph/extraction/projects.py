@@ -634,6 +634,16 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             of_names = any(_named_item(normalise_name(text[s:e])) for s, e in listed_items)
             for s, e in listed_items:
                 item = text[s:e]
+                platform_of = normalise_name(item[: -len("平台")])  # 中试平台: a kind
+                platform = item.endswith(tuple(rules["level_only"])) and len(platform_of) >= 4
+                platform = platform and (
+                    "“" in item  # 一体化大融合“海上福建”平台
+                    or _has_proper_name(platform_of)
+                    or _coined(tag_words(platform_of), 2)  # 南繁硅谷重大科创平台
+                )
+                if platform and word in ("项目", "工程") and not shared.group(1):
+                    add(s, e, item, "works")  # 某某“甲乙”平台等项目: the platform is one
+                    continue
                 if not _ends_with_head(item) and item not in rules["generic"]:
                     kind = _kind(item + shared.group(1) + word, word)  # 等港航项目: works
                     coined = of_names and _coined(tag_words(normalise_name(item)), 2)
