@@ -8,6 +8,9 @@ Generic categories (重大工程, 新能源基地), counts of a kind (50个城�
 are not names, and neither is a work named only by common words (综合货运枢纽, 能源大数据中心:
 jieba's word list decides), nor a list's item of common words before a shared head
 (算力、城市更新等…项目), unless the head is that of a work named after its place (观音、宣威等水库).
+Some names are common words all the same: a coined name the word list splits into
+characters (六横佛渡…泊位群), a part of the country's or the province's one facility of a
+field (西部商业航天港, 省民族博物馆), a campaign named by a place (川种振兴三年攻坚行动).
 Word lists: ``data/projects.yaml``.
 """
 
