@@ -8,6 +8,9 @@ Generic categories (重大工程, 新能源基地), counts of a kind (50个城�
 are not names, and neither is a work named only by common words (综合货运枢纽, 能源大数据中心:
 jieba's word list decides), nor a list's item of common words before a shared head
 (算力、城市更新等…项目), unless the head is that of a work named after its place (观音、宣威等水库).
+Some names are common words all the same: a coined name the word list splits into
+characters (六横佛渡…泊位群), a part of the country's or the province's one facility of a
+field (西部商业航天港, 省民族博物馆), a campaign named by a place (川种振兴三年攻坚行动).
 Word lists: ``data/projects.yaml``.
 """
 
@@ -86,6 +89,9 @@ def _rules() -> dict[str, Any]:
         "toponym_chars": str(words["toponym_chars"]),
         "field_heads": frozenset(words["field_heads"]),
         "own_heads": tuple(words["own_heads"]),
+        "breakers": tuple(words["list_breakers"]),
+        "level_heads": frozenset(words["level_heads"]),
+        "level_only": frozenset(words["level_only_heads"]),
         "diversion_re": re.compile(f"引[{words['diversion_rivers']}]"),
         "tail_re": re.compile(rf"[\u4e00-\u9fff]{{1,{int(words['tail_max'])}}}?(?:工程|项目)"),
     }
@@ -163,6 +169,20 @@ def _has_proper_name(stem: str) -> bool:
     )
 
 
+def _names_place(stem: str) -> bool:
+    """Whether a word of ``stem`` is a place's name as the word list reads it (川种振兴, 杭州湾
+    海域, 人才兴陇), not a common word that is also a county's (兴边富民, 提质惠民)."""
+    from plangraph.extraction.lexicon import tag_words
+
+    names, chars = _proper_names()
+    for word, tag in tag_words(normalise_name(stem)):
+        if tag not in ("ns", "j"):
+            continue
+        if word in chars or any(word[:size] in names for size in (2, 3, 4)):
+            return True
+    return False
+
+
 _CONCRETE = ("works", "company")
 # what a quoted formula or slogan holds and a name does not: numbered parts (四纵三横, 一干两支),
 # figures alone (1313), a list or a sum (甲乙、丙丁; 产业集群+物流枢纽), a count (六个…)
@@ -172,11 +192,18 @@ _FORMULA = re.compile(
 )
 _FIRST = re.compile("首[个座家条批]")
 _NAMED_LINE = re.compile("[\u4e00-\u9fff]{1,3}?线")
-_NETWORKS = ("轨道交通", "地铁", "轻轨", "城际铁路")
+_NETWORKS = ("轨道交通", "地铁", "轻轨", "城际铁路", "市域铁路", "市郊铁路", "（郊）铁路")
 _NO_LINE = frozenset({"沿线", "干线", "专线", "全线", "一线", "二线", "支线", "主线", "生产线"})
 _NUMERAL = re.compile("[一二三四五六七八九十两百千]")
 # a part of the country named by its quarters (中西部, 东北部, 西部): no place of one work
 _PART = re.compile("[东南西北中]{1,3}部")
+# …and such a part before a field: the one facility of that part of the country for the field
+_REGION_FIELD = re.compile("[东南西北中]{1,2}部(?=[\u4e00-\u9fff]{2})")
+# the tags of characters that join or qualify words and start no name (与, 的, 各, 上)
+# the province's own (省, 自治区, 全省), not its cities' and counties' nor a rank (省级, 省市县)
+_LEVEL = re.compile("^(?:全省|省|自治区)(?![市县内会际级外直属域])")
+_CJK = re.compile("[\u4e00-\u9fff]+")
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "f", "q", "uj", "ul", "ad", "a"})
 _FIRM_AFTER = ("集团", "公司", "有限", "股份", "号")
 _NOT_NOUN = ("v", "vn", "a", "ad", "b", "d", "m")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x"})
@@ -212,6 +239,11 @@ def _plain(stem: str) -> bool:
         return False  # 三个一号旅游公路: a numbered name (not 更多…, 三大…, 全年…)
     if len(stem) >= 3 and len(tokens[-1][0]) == 1 and stem[-1] in _rules()["toponym_chars"]:
         return False  # 橄榄坝, 茨哈峡: a place named by a landform
+    if _coined(tokens, 3):
+        return False  # 六横佛渡千万级集装箱泊位群: a name no word list knows, then its field
+    region = _REGION_FIELD.match(stem)
+    if region is not None and _field(stem[region.end() :]):
+        return False  # 西部商业航天港: the one facility of a part of the country for a field
     if len(tokens) > 1 and tokens[0][1] == "v" and _plain(stem[len(tokens[0][0]) :]):
         return True  # 强化房地产项目: a verb and a kind of project
     heads = _name_heads()
@@ -228,6 +260,37 @@ def _plain(stem: str) -> bool:
         word in common or tag not in (_PROPER_TAGS if len(word) > 1 else _PROPER_CHAR_TAGS)
         for word, tag in tokens
     )
+
+
+def _field(words: str) -> bool:
+    """Whether ``words`` name a field of work (商业航天), not a kind of land (山区, 沿海地区)."""
+    from plangraph.extraction.lexicon import tag_words
+
+    common = _rules()["common_words"]
+    return "地区" not in words and not any(w in common for w, _ in tag_words(words))
+
+
+def _named_item(item: str) -> bool:
+    """Whether a list's item is a name by its own words, its head set aside (温福高铁: 温福;
+    衢州先导智能), not a kind (绿色智算中心) nor a numbered line (18号线)."""
+    heads = [h for h in _rules()["head_re"].finditer(item) if h.end() == len(item)]
+    stem = item[: heads[0].start()] if heads else item
+    return _CJK.fullmatch(stem) is not None and not _plain(stem)
+
+
+def _coined(tokens: list[tuple[str, str]], least: int) -> bool:
+    """Whether a stem opens with ``least`` or more characters that the word list splits one by
+    one and that are no function words, then goes on with words (六横佛渡 千万 级 集装箱; 追觅
+    机器人): a coined name, a firm's or a small place's, before the field it names."""
+    run = 0
+    while run < len(tokens) and len(tokens[run][0]) == 1:
+        run += 1
+    if run < least or run == len(tokens) or not any(len(w) > 1 for w, _ in tokens[run:]):
+        return False
+    lead = tokens[:run]
+    if any(tag in _FUNCTION_TAGS or not _CJK.fullmatch(w) for w, tag in lead):
+        return False
+    return sum(1 for _, tag in lead if tag == "m") < 2  # 三横, 一轴: numbered parts
 
 
 def _verbs_before_place(stem: str) -> int:
@@ -298,7 +361,36 @@ def _cues_by_first() -> dict[str, tuple[str, ...]]:
     return {first: tuple(cues) for first, cues in found.items()}
 
 
-def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
+_LONGEST = 16  # the most characters of a name before its head
+
+
+def _long_run_edge(text: str, lo: int, left: int, head_start: int) -> int:
+    """Where a name set by the length limit really starts: ``left`` when punctuation, a
+    separator, a cue or a word ends right before it; the end of a cue that runs over it
+    (获批|国家…); else -1 (新一轮|土地…, 实施|大湘西…: the run is cut inside a word)."""
+    if head_start - left < _LONGEST or left <= lo:
+        return left
+    before = text[left - 1]
+    if before in _STOP + _LIST + "、“”\"'的" or not _NAME_CHAR.match(before):
+        return left
+    cues = _rules()["cues"]
+    if text.endswith(cues, lo, left):
+        return left
+    for cue in cues:  # longest first
+        at = text.rfind(cue, max(lo, left - len(cue) + 1), left + len(cue) - 1)
+        if 0 <= at < left < at + len(cue) < head_start:
+            return at + len(cue)
+    # …or when words meet there: one ends right before it and another starts at it, and no
+    # word runs over it (纳入|国家, not 全域|纳入 read from 域 nor 新一轮|土地 from 轮)
+    words = _words()
+    ends = any(text[left - k : left] in words for k in (2, 3, 4) if left - k >= lo)
+    starts = any(text[left : left + k] in words for k in (2, 3, 4))
+    spans = ((left - 1, left + 1), (left - 2, left + 1), (left - 1, left + 2))
+    over = any(text[a:b] in words for a, b in spans if a >= lo)
+    return left if ends and starts and not over else -1
+
+
+def _left_edge(text: str, lo: int, head_start: int, limit: int = _LONGEST) -> int:
     """Where a name ending at ``head_start`` begins: after punctuation, a list separator, 的,
     or the last cue word inside the run."""
     rules = _rules()
@@ -312,11 +404,15 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
         start -= 1
     best = start
     cues = _cues_by_first()
+    covered = start  # where the last cue ended
     for pos in range(start, head_start):
         for cue in cues.get(text[pos], ()):
             edge = pos + len(cue)
             if edge > head_start or not text.startswith(cue, pos):
                 continue
+            if pos < covered and _splits_place(text, covered, edge):
+                continue  # 创建成都: 建成 inside 创建 would cut 成都 (not so 持续建好)
+            covered = max(covered, edge)
             # a cue right before the head counts only when it opens the run (完善铁路: the head
             # alone, no name); inside a name it is part of it (保险保障工程)
             if best < edge < head_start or (edge == head_start and pos == start):
@@ -328,14 +424,24 @@ def _left_edge(text: str, lo: int, head_start: int, limit: int = 16) -> int:
     words = common_words()
     for joint in "和及与":
         pos = text.rfind(joint, best, head_start)
-        if pos < 0 or pos + 1 >= head_start:
+        if pos < 0 or pos + 1 > head_start:
             continue
+        if pos + 1 == head_start and not rules["head_re"].fullmatch(
+            text, head_start, head_start + 3
+        ):
+            continue  # 协和医院: 和 before a short head may be a name's; 战略和综保区 is a list
         if text[pos - 1 : pos + 1] in words or text[pos : pos + 2] in words:
             continue
         if rules["head_re"].match(text, pos + 1, head_start):
             continue
         best = max(best, pos + 1)
     return best
+
+
+def _splits_place(text: str, at: int, cut: int) -> bool:
+    """Whether a place's name starts at ``at`` and runs past ``cut``."""
+    names, _ = _proper_names()
+    return any(text[at : at + size] in names for size in (2, 3, 4) if at + size > cut)
 
 
 def _ends_well(text: str, end: int, hi: int) -> bool:
@@ -363,9 +469,20 @@ def _generic(name: str, head: str) -> bool:
         name = name[capacity.end() :]
     if name in rules["generic"] or len(name) <= len(head) + 1:
         return True
-    if name.startswith(rules["generic_prefixes"]):
+    if name.startswith(rules["generic_prefixes"]) and not _provinces_own(name, head):
         return True
     return any(p.search(name) for p in rules["not_names"])
+
+
+def _provinces_own(name: str, head: str) -> bool:
+    """Whether ``name`` is the province's one facility of a field (省民族博物馆, 全省一体化数据
+    平台): its level, a field and a head a province has one of per field."""
+    level = _LEVEL.match(name)
+    if level is None or head not in _rules()["level_heads"] or head not in name:
+        return False
+    field = name[level.end() : name.find(head)]
+    generic = field.startswith(_rules()["generic_prefixes"])  # 全省公共图书馆: every one
+    return len(field) >= 2 and _field(field) and not generic
 
 
 def _ends_with_head(item: str) -> bool:
@@ -447,6 +564,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue  # 建成102个“美丽街区”: a count of a kind
         formula = _FORMULA.search(inner) is not None  # 四纵三横, 1313, A+B: no work's name
         head = rules["head_re"].match(text, m.end(), min(end, m.end() + 8))
+        if head is not None and head.group() in rules["level_only"]:
+            head = None  # “某某”平台: a platform is named only as a province's own
         if head is not None and head.start() == m.end():
             if len(head.group()) == 1 and _verb_last(inner):
                 continue  # “爱国者治港”: a verb and its object
@@ -487,6 +606,10 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
     candidates: list[tuple[int, int, str, str, list[tuple[int, int]], int]] = []
     for head in rules["head_re"].finditer(text, start, end):
         word, pos = head.group(), head.start()
+        if word in rules["level_only"]:
+            left = _left_edge(text, start, pos)
+            if not _provinces_own(text[left : head.end()], word):
+                continue  # 中试平台, 开放平台: platforms of a kind
         stop = _extend(text, head.end(), end)
         if rules["kind_of"][word] == "works":
             stop = _tail(text, stop, end)
@@ -506,12 +629,28 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             if _opens_clause(shared.group(1)) or one_char:
                 continue
             deng = start + shared.start()
-            for s, e in _before_deng(text, start, deng):
-                s += _verbs_before_place(text[s:e])
+            listed_items = [
+                (s + _verbs_before_place(text[s:e]), e) for s, e in _before_deng(text, start, deng)
+            ]
+            # a list that names works or places (温福高铁、衢州先导智能、…等项目) names its
+            # other items too, even those the word list reads as common words (追觅机器人)
+            of_names = any(_named_item(normalise_name(text[s:e])) for s, e in listed_items)
+            for s, e in listed_items:
                 item = text[s:e]
+                platform_of = normalise_name(item[: -len("平台")])  # 中试平台: a kind
+                platform = item.endswith(tuple(rules["level_only"])) and len(platform_of) >= 4
+                platform = platform and (
+                    "“" in item  # 一体化大融合“海上福建”平台
+                    or _has_proper_name(platform_of)
+                    or _coined(tag_words(platform_of), 2)  # 南繁硅谷重大科创平台
+                )
+                if platform and word in ("项目", "工程") and not shared.group(1):
+                    add(s, e, item, "works")  # 某某“甲乙”平台等项目: the platform is one
+                    continue
                 if not _ends_with_head(item) and item not in rules["generic"]:
                     kind = _kind(item + shared.group(1) + word, word)  # 等港航项目: works
-                    if kind in _CONCRETE and _plain_item(item, word):
+                    coined = of_names and _coined(tag_words(normalise_name(item)), 2)
+                    if kind in _CONCRETE and _plain_item(item, word) and not coined:
                         continue  # 算力、城市更新等新型基础设施项目: kinds of things
                     if _generic_item(normalise_name(item)):
                         continue  # 一批基础设施领域REITs等项目, 我区首个…
@@ -520,6 +659,9 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         left = _left_edge(text, start, pos)
         if left >= pos and len(word) < 4:
             continue  # the head alone: a kind of thing (机场), no name
+        left = _long_run_edge(text, start, left, pos)
+        if left < 0:
+            continue  # …施大湘西地区…行动: the run is longer than a name, cut in a word
         if _counted(text, left):
             continue
         if text[left:pos] and text[left] in "个座家项条处所批" and _counted(text, left + 1):
@@ -544,7 +686,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         quoted = left > 0 and text[left - 1] == "”"
         stem = name[: max(0, name.find(word))] if word in name else name
         if word in ("行动", "计划", "行动计划", "专项行动", "三年行动"):
-            specific = bool(items) or quoted  # 实施…行动 is usually a measure
+            # 实施…行动 is usually a measure, unless a place's name makes it one place's
+            specific = bool(items) or quoted or _names_place(stem)
         else:  # a place in it, or a long enough name before 工程 or 基地, makes it a name
             specific = bool(items) or quoted or _has_proper_name(stem)
             specific = specific or len(normalise_name(stem)) >= rules["weak_stem"]
@@ -561,6 +704,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         national_field = national_field and not stem[2:].startswith(("重点", "级", "区域", "综合"))
         if plain and national_field and word in rules["field_heads"]:
             plain = False  # 国家风力发电技术创新中心: the one national centre of its field
+        if plain and _provinces_own(name, word):
+            plain = False  # 省工业技术研究院: the province's one institute of its field
         words_of_stem = tag_words(normalise_name(stem))
         if plain and word in rules["local_heads"] and len(words_of_stem) == 1:
             # 英武水库, 玉龙水库: named after a place that is a word too (not 投产煤矿)
@@ -596,18 +741,48 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         if not _ends_well(text, stop, end) and (not lenient or _runs_on(text, stop, end)):
             continue  # 高速飞车: the head runs on into another word
         add(left, stop, name, kind)
+        network, lines = _lines_after(text, left, stop, end)
+        for s, e in lines:
+            add(s, e, network + text[s:e], kind)  # …铁路成德线、成眉线: 成眉线 of the same network
         shared_words = _shared_words(stem, places) if concrete else ""
-        for s, e in items:
+        # an item that is a work of another kind (雅下水电和川藏铁路) shares no head, and
+        # neither do the items before it (甲乙F2和F3线、丙港1号泊位: no 甲乙F2泊位)
+        own = [i for i, (s, e) in enumerate(items) if text[s:e].endswith(rules["breakers"])]
+        for s, e in items[own[-1] + 1 :] if own else items:
             s += _verbs_before_place(text[s:e]) if kind in _CONCRETE else 0
             item = text[s:e]
             plain = not _ends_with_head(item) and item not in rules["generic"]
             if len(item) >= 2 and plain and not _generic_item(normalise_name(item)):
-                if item.endswith(_rules()["own_heads"]):
+                if item.endswith(rules["own_heads"]):
                     continue  # 雅下水电和川藏铁路: the item is a work of another kind
                 if shared_words and normalise_name(item) in places:
                     item += shared_words  # 甲市、乙市国家物流枢纽: 甲市国家物流枢纽
                 add(s, e, item + word, _kind(item + word, word))
     return sorted(found, key=lambda m: m.start)
+
+
+_LINE = re.compile("[0-9A-Z]{1,3}号?线|[\u4e00-\u9fff]{1,3}?线")
+
+
+def _lines_after(text: str, left: int, stop: int, hi: int) -> tuple[str, list[tuple[int, int]]]:
+    """Further lines listed after the name of a network's line (市域铁路成德线、成眉线; 地铁2号线
+    和5号线): the network's words before the first line, and the span of each further line."""
+    name = text[left:stop]
+    ends = [name.rfind(n) + len(n) for n in _NETWORKS if n in name]
+    if not ends:
+        return "", []
+    at = max(ends)
+    if _LINE.fullmatch(name, at) is None or name[at:] in _NO_LINE:
+        return "", []
+    spans: list[tuple[int, int]] = []
+    pos = stop
+    while pos < hi and text[pos] in _LIST:
+        line = _LINE.match(text, pos + 1, hi)
+        if line is None or line.group() in _NO_LINE or not _ends_well(text, line.end(), hi):
+            break
+        spans.append(line.span())
+        pos = line.end()
+    return name[:at], spans
 
 
 def _shared_words(stem: str, places: frozenset[str]) -> str:
