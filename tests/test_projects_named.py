@@ -166,3 +166,11 @@ def test_a_named_platform_listed_before_等项目_is_a_work() -> None:
     ]
     assert _names("推进中试平台等项目落地。") == []
     assert _names("推进产业技术研发公共服务平台等项目。") == []
+
+
+def test_a_line_named_by_initials_after_a_long_programme_name_is_its_own_work() -> None:
+    # a run longer than a name, cut inside a word, gives no fragment; the line named by its
+    # places' first characters after the programme's head is a work of its own
+    sentence = "东部陆海联运新通道北线主通道重点工程宜渝湘铁路开通运营。"
+    assert "宜渝湘铁路" in _names(sentence)
+    assert not any(name.startswith("海联运") for name in _names(sentence))

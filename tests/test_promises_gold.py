@@ -1,8 +1,8 @@
 """Tracking on the hand-made check sets of tests/truth/promises (three pairs of real reports,
 2025 → 2026): the check sets themselves, and how tracking scores on them.
 
-The floors asserted here are what tracking reaches now (README: precision about 0.92, recall
-about 0.60 of all links), so that a change that loses links or makes wrong ones fails; recall
+The floors asserted here are what tracking reaches now (README: precision about 0.91, recall
+about 0.66 of all links), so that a change that loses links or makes wrong ones fails; recall
 is below the goal of issue 14 (precision 0.9 and recall 0.7).
 """
 
@@ -76,7 +76,7 @@ def test_tracking_scores_on_the_check_sets(
     summed = total(scores)
     assert summed.gold == 274
     assert summed.precision >= 0.9, [str(k) for s in scores for k in s.wrong][:20]
-    assert summed.recall >= 0.58
+    assert summed.recall >= 0.64
     for score in scores:
         assert score.precision >= 0.8, score.name
     assert summed.by_kind["quantity"][1] / summed.by_kind["quantity"][0] >= 0.75
@@ -130,5 +130,5 @@ def test_unreported_lists_what_the_check_sets_list(
     tracked: dict[str, tuple[list[Link], LinkScore]],
 ) -> None:
     summed = total(score for _, score in tracked.values())
-    assert summed.silent_found / summed.silent_gold >= 0.6
+    assert summed.silent_found / summed.silent_gold >= 0.7
     assert summed.silent_answered / summed.silent <= 0.15  # few it calls silent are answered

@@ -367,7 +367,8 @@ _LONGEST = 16  # the most characters of a name before its head
 def _long_run_edge(text: str, lo: int, left: int, head_start: int) -> int:
     """Where a name set by the length limit really starts: ``left`` when punctuation, a
     separator, a cue or a word ends right before it; the end of a cue that runs over it
-    (获批|国家…); else -1 (新一轮|土地…, 实施|大湘西…: the run is cut inside a word)."""
+    (获批|国家…); the end of the last head inside the run (…重点工程|隆泸叙铁路); else -1
+    (新一轮|土地…, 实施|大湘西…: the run is cut inside a word)."""
     if head_start - left < _LONGEST or left <= lo:
         return left
     before = text[left - 1]
@@ -387,7 +388,31 @@ def _long_run_edge(text: str, lo: int, left: int, head_start: int) -> int:
     starts = any(text[left : left + k] in words for k in (2, 3, 4))
     spans = ((left - 1, left + 1), (left - 2, left + 1), (left - 1, left + 2))
     over = any(text[a:b] in words for a, b in spans if a >= lo)
-    return left if ends and starts and not over else -1
+    if ends and starts and not over:
+        return left
+    # …or after a work's head inside the run, when a line named by its places' first characters
+    # follows (西线主通道重点工程|隆泸叙铁路)
+    rules = _rules()
+    inner = [
+        h.end() for h in rules["head_re"].finditer(text, left, head_start) if len(h.group()) > 1
+    ]
+    if not inner or head_start - inner[-1] < 2:
+        return -1
+    stem = text[inner[-1] : head_start]
+    return inner[-1] if _initials(stem) else -1
+
+
+def _initials(stem: str) -> bool:
+    """Whether ``stem`` is a line's name made of its places' first characters (隆泸叙, 成达万):
+    two to four characters the word list knows only one by one."""
+    from plangraph.extraction.lexicon import tag_words
+
+    tokens = tag_words(stem)
+    return (
+        2 <= len(stem) <= 4
+        and _CJK.fullmatch(stem) is not None
+        and all(len(w) == 1 and tag not in _FUNCTION_TAGS for w, tag in tokens)
+    )
 
 
 def _left_edge(text: str, lo: int, head_start: int, limit: int = _LONGEST) -> int:
