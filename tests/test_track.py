@@ -529,11 +529,49 @@ def test_scoring_against_a_check_set(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "missed  finished  「加快红河新区建设」" in capsys.readouterr().out
 
 
+def test_two_readers_check_sets_and_tracking_against_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _pair(tmp_path)
+
+    def check_set(folder: str, links: list[tuple[str, str]]) -> Path:
+        lines = ["format: plangraph-gold-links/1", "earlier: plan-2025.txt"]
+        lines += ["later: report-2026.txt", "links:"]
+        for said, told in links:
+            a, b = PLAN_2025.index(said), REPORT_2026.index(told)
+            lines.append(f'  - plan: {{start: {a}, end: {a + len(said)}, quote: "{said}"}}')
+            lines.append(f'    review: {{start: {b}, end: {b + len(told)}, quote: "{told}"}}')
+            lines.append("    kind: qualitative\n    status: reported")
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "pair.yaml"
+        path.write_text("\n".join(lines) + "\nunreported: []\n", encoding="utf-8")
+        return path
+
+    first = check_set(
+        "first",
+        [("开工建设青山水库", "青山水库开工建设"), ("加快红河新区建设", "红河新区建成投用")],
+    )
+    second = check_set(
+        "second", [("青山水库", "青山水库开工建设"), ("西湖隧道", "西湖隧道建成通车")]
+    )
+    args = ["track", "--gold", str(first), "--second", str(second.parent), "--reports"]
+    assert main([*args, str(tmp_path)]) == 0
+    row = capsys.readouterr().out.splitlines()[1].split()
+    # one link both readers made (the reservoir), found; the tunnel only the second reader
+    # made: a right link all the same; 4 of the 6 links made are neither reader's
+    assert row == ["pair", "2", "2", "1", "(0.50)", "1", "(0.50)", "6", "2", "1", "0.333", "1.000"]
+    (tmp_path / "third").mkdir()
+    second.rename(tmp_path / "third" / "another.yaml")
+    assert main([*args[:-2], str(tmp_path / "third"), "--reports", str(tmp_path)]) == 2
+    assert "the second reader has no check set of this pair" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--gold", "x.yaml"], "--gold needs --reports"),
         ([], "give the reports to track"),
+        (["--second", "x.yaml"], "--second goes with --gold"),
     ],
 )
 def test_track_usage_errors(

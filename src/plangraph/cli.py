@@ -161,6 +161,8 @@ def _cmd_track(args: argparse.Namespace) -> int:
 
     if args.gold:
         return _track_gold(args)
+    if args.second:
+        raise InputError("--second goes with --gold: the first reader's check sets")
     if not args.inputs:
         raise InputError("give the reports to track (INPUT...), or --gold CHECKSETS --reports DIR")
     records = read_inputs(args.inputs, options=_extract_options(args))
@@ -204,12 +206,20 @@ def _cmd_track(args: argparse.Namespace) -> int:
 
 
 def _track_gold(args: argparse.Namespace) -> int:
-    from plangraph.pipeline.goldlinks import check_tracking, format_scores
+    from plangraph.pipeline.goldlinks import (
+        check_agreement,
+        check_tracking,
+        format_agreement,
+        format_scores,
+    )
 
     if not args.reports:
         raise InputError("--gold needs --reports DIR: the folder the check sets' reports are in")
     if args.inputs:
         raise InputError("give either INPUT... or --gold, not both")
+    if args.second:
+        print(format_agreement(check_agreement(args.gold, args.second, args.reports)))
+        return 0
     print(format_scores(check_tracking(args.gold, args.reports), errors=args.errors))
     return 0
 
@@ -598,6 +608,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CHECKSET",
         help="score tracking against check sets of links (plangraph-gold-links/1, files or"
         " folders): precision and recall per pair and in total",
+    )
+    tr.add_argument(
+        "--second",
+        nargs="+",
+        metavar="CHECKSET",
+        help="with --gold: a second reader's check sets of the same pairs (same file names):"
+        " how the readers agree, and tracking against both",
     )
     tr.add_argument(
         "--reports", metavar="DIR", help="with --gold: the folder the check sets' reports are in"

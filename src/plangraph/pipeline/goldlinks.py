@@ -6,6 +6,11 @@ describes the form). A predicted link is right when its commitment's span overla
 link's plan span and its outcome's or event's span overlaps that gold link's review span; a gold
 link is found when some predicted link is right for it. Precision is the share of predicted links
 that are right, recall the share of gold links found.
+
+Two readers' check sets of the same pairs (``--second``) measure the check sets themselves: how
+many of one reader's links the other made too (matched as links are, by overlapping spans), and
+tracking against both: a predicted link is right when either reader made it, and recall is the
+share of the links both readers made (those a careful reader surely finds) that tracking finds.
 """
 
 from __future__ import annotations
@@ -23,8 +28,12 @@ __all__ = [
     "GOLD_LINKS",
     "GoldLink",
     "GoldLinks",
+    "Agreement",
+    "agree",
     "LinkScore",
+    "check_agreement",
     "check_tracking",
+    "format_agreement",
     "format_scores",
     "load_gold_links",
     "score_links",
@@ -94,6 +103,10 @@ def load_gold_links(path: str | Path) -> GoldLinks:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _same(a: GoldLink, b: GoldLink) -> bool:
+    return _overlap(a.plan, b.plan) and _overlap(a.review, b.review)
 
 
 def _fits(link: Link, gold: GoldLink) -> bool:
@@ -176,19 +189,124 @@ def check_tracking(paths: Sequence[str | Path], reports: str | Path) -> list[Lin
     from plangraph.pipeline.corpus import read_inputs
     from plangraph.pipeline.track import link_documents, unreported
 
-    files: list[Path] = []
-    for path in map(Path, paths):
-        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
-    if not files:
-        raise SourceError("no check sets of links (.yaml) found", path=", ".join(map(str, paths)))
     scores = []
-    for file in files:
+    for file in _check_sets(paths):
         gold = load_gold_links(file)
         earlier, later = read_inputs([Path(reports) / gold.earlier, Path(reports) / gold.later])
         links = link_documents(earlier, later)
         silent = unreported(earlier, later, links)
         scores.append(score_links(file.stem, links, gold, silent))
     return scores
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Two readers' check sets of one pair, and tracking against both."""
+
+    name: str
+    first: int  # the first reader's links
+    second: int  # the second reader's
+    agreed: int  # of the first's links, those the second made too: both made them
+    second_in_first: int  # of the second's, those the first made too
+    predicted: int
+    right: int  # predicted links either reader made
+    found: int  # agreed links tracking finds
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.agreed if self.agreed else 1.0
+
+
+def agree(name: str, links: Sequence[Link], first: GoldLinks, second: GoldLinks) -> Agreement:
+    """How two readers' check sets of one pair agree, and ``links`` against both."""
+    agreed = [g for g in first.links if any(_same(g, h) for h in second.links)]
+    either = [*first.links, *second.links]
+    return Agreement(
+        name,
+        len(first.links),
+        len(second.links),
+        len(agreed),
+        sum(any(_same(h, g) for g in first.links) for h in second.links),
+        len(links),
+        sum(any(_fits(k, g) for g in either) for k in links),
+        sum(any(_fits(k, g) for k in links) for g in agreed),
+    )
+
+
+def check_agreement(
+    first: Sequence[str | Path], second: Sequence[str | Path], reports: str | Path
+) -> list[Agreement]:
+    """Track each pair both readers' check sets cover (matched by file name) and score the
+    links against both; a check set the other reader lacks, or of another pair, is an error."""
+    from plangraph.pipeline.corpus import read_inputs
+    from plangraph.pipeline.track import link_documents
+
+    ours, theirs = _check_sets(first), {f.name: f for f in _check_sets(second)}
+    out = []
+    for file in ours:
+        other = theirs.get(file.name)
+        if other is None:
+            raise SourceError("the second reader has no check set of this pair", path=str(file))
+        a, b = load_gold_links(file), load_gold_links(other)
+        if (a.earlier, a.later) != (b.earlier, b.later):
+            raise SourceError(
+                f"another pair than {file} ({a.earlier} → {a.later})", path=str(other)
+            )
+        earlier, later = read_inputs([Path(reports) / a.earlier, Path(reports) / a.later])
+        out.append(agree(file.stem, link_documents(earlier, later), a, b))
+    return out
+
+
+def _check_sets(paths: Sequence[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in map(Path, paths):
+        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    if not files:
+        raise SourceError("no check sets of links (.yaml) found", path=", ".join(map(str, paths)))
+    return files
+
+
+def format_agreement(scores: Sequence[Agreement]) -> str:
+    """The table ``plangraph track --gold … --second …`` prints: per pair and in total, the
+    readers' links, how many of each the other made too, and tracking against both."""
+    head = ("pair", "first", "second", "agreed", "2nd in 1st", "pred", "right")
+    rows = [(*head, "found", "precision", "recall")]
+    summed = Agreement(
+        "total",
+        *(sum(getattr(s, f) for s in scores) for f in list(Agreement.__dataclass_fields__)[1:]),
+    )
+    for s in [*scores, summed] if len(scores) > 1 else scores:
+        rows.append(
+            (
+                s.name,
+                str(s.first),
+                str(s.second),
+                f"{s.agreed} ({s.agreed / s.first:.2f})" if s.first else "0",
+                f"{s.second_in_first} ({s.second_in_first / s.second:.2f})" if s.second else "0",
+                str(s.predicted),
+                str(s.right),
+                str(s.found),
+                f"{s.precision:.3f}",
+                f"{s.recall:.3f}",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(
+            c.rjust(w) if i else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
+    lines.append(
+        "agreed: the first reader's links the second made too; right: predicted links either"
+        " reader made; recall: of the agreed links, those found"
+    )
+    return "\n".join(lines)
 
 
 def total(scores: Iterable[LinkScore]) -> LinkScore:
