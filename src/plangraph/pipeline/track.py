@@ -540,6 +540,8 @@ def _standard_anchors(
 
 
 def _confirms(quote: str) -> bool:
+    """Whether a review piece confirms a direction without a figure (未发生重大…事故, 只减不增):
+    a standard measure may answer it as it answers a figure."""
     return any(w in quote for w in _rules()["achieved"])
 
 
@@ -632,8 +634,7 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     words, two more when it is a name the plan gives in quotes, one when it is most of the list
     items it lies in on both sides, one when the review says what came of it (or that it moved
     on: :func:`_moved_on`), one when the review reports the step the plan promised (提高 …
-    提标). A standard measure is specific as
-    such: the table names what measures what."""
+    提标). A standard measure is specific as such: the table names what measures what."""
     from plangraph.pipeline.anchors import items, named_length
 
     if anchor.standard:
