@@ -98,6 +98,13 @@ def _scheme_mentions(
     blocked: list[IndustryMention] = []
     pos = start
     while (m := pattern.search(text, pos, end)) is not None:
+        if text.startswith(rules.straddled_after, m.end() - 1, end):
+            # 服务业态: 业 starts the next word; a shorter label may still end before it
+            # (旅游业态: 旅游, not 旅游业)
+            m = pattern.match(text, m.start(), m.end() - 1) or m
+            if text.startswith(rules.straddled_after, m.end() - 1, end):
+                pos = m.end() - 1
+                continue
         pos = m.end()
         word = m.group()
         if not surface[word]:
@@ -108,15 +115,51 @@ def _scheme_mentions(
         if _straddles(text, m.start(), rules.straddled):
             pos = m.start() + 1  # 强化工业: not 化工, but 工业 may start inside it
             continue  # 智能化工厂: the tail of one word and the head of the next
+        if word in rules.firm_words and _after_place(text, m.start(), start):
+            blocked.append(IndustryMention(m.start(), m.end(), word))
+            continue  # 兰州石化: a firm's name
         concept = scheme.concepts[surface[word]]
         named = concept.field or not (
             word in rules.field_words
             or _field_before(text, m.end(), end, rules.field_before)  # 天然气管道, 体育事业
             or _listed_before(text, m.end(), end, rules.field_lists)
+            or (  # 电力现货交易: a piece of a market, not the power industry
+                concept.label in _market_concepts()
+                and text.startswith(rules.market_words, m.end(), end)
+            )
         )
         field = concept.field or word in rules.facts_only or not named
         found.append(IndustryMention(m.start(), m.end(), concept.label, field=field, named=named))
     return found, blocked
+
+
+@cache
+def _market_concepts() -> frozenset[str]:
+    """The concepts of the ``market_sectors`` and every concept under them."""
+    scheme = industries()
+    sectors = set(scheme.detection.market_sectors)
+    unknown = sectors - scheme.concepts.keys()
+    if unknown:
+        raise PlangraphError(f"industries.yaml: unknown market sector {sorted(unknown)[0]}")
+
+    def under(label: str | None) -> bool:
+        while label is not None:
+            if label in sectors:
+                return True
+            label = scheme.concepts[label].broader
+        return False
+
+    return frozenset(label for label in scheme.concepts if under(label))
+
+
+def _after_place(text: str, at: int, start: int) -> bool:
+    """Whether a place name (兰州, or 中国 of the state firms) ends right before ``at``, inside
+    the clause."""
+    places = _place_names()
+    return any(
+        text[at - size : at] in places or text[at - size : at] == "中国"
+        for size in range(2, min(8, at - start) + 1)
+    )
 
 
 def _field_before(text: str, at: int, end: int, words: tuple[str, ...]) -> bool:
