@@ -310,6 +310,10 @@ def _proposed_by_list(
     found: list[IndustryMention] = []
     industries_only = [m for m in known if not m.field]
     for pieces in _members(text, start, end):
+        for i, (s, e) in enumerate(pieces):
+            if text.find("等", s + 1, e) > s:  # 肉蛋奶、果蔬等农产品供应充足、价格稳定: 等
+                pieces = pieces[: i + 1]  # closes the list; what follows is no member
+                break
         spans: list[tuple[int, int]] = []
         for i, (s, e) in enumerate(pieces):
             if i == len(pieces) - 1:  # the last member ends at 等 / 和 …, or is a whole piece
