@@ -20,7 +20,7 @@ from functools import cache
 
 from plangraph.errors import PlangraphError
 from plangraph.extraction.words import any_word
-from plangraph.vocab.schemes import IndustryScheme, industries
+from plangraph.vocab.schemes import IndustryDetection, IndustryScheme, industries
 
 __all__ = ["IndustryMention", "find_industries"]
 
@@ -121,7 +121,7 @@ def _scheme_mentions(
         concept = scheme.concepts[surface[word]]
         named = concept.field or not (
             word in rules.field_words
-            or _field_before(text, m.end(), end, rules.field_before)  # 天然气管道, 体育事业
+            or _field_before(text, m.start(), m.end(), end, rules)  # 天然气管道, 体育事业
             or _listed_before(text, m.end(), end, rules.field_lists)
             or (  # 电力现货交易: a piece of a market, not the power industry
                 concept.label in _market_concepts()
@@ -162,10 +162,13 @@ def _after_place(text: str, at: int, start: int) -> bool:
     )
 
 
-def _field_before(text: str, at: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether one of ``words`` (设施, 管道 …) follows at ``at`` and starts no label of its own
-    (蔬菜设施种植: 设施种植 is an industry too)."""
-    if not text.startswith(words, at, end):
+def _field_before(text: str, start: int, at: int, end: int, rules: IndustryDetection) -> bool:
+    """Whether one of the ``field_before`` words (设施, 管道 …) follows the label at
+    ``start``..``at`` and starts no label of its own (蔬菜设施种植: 设施种植 is an industry too),
+    unless the label names what a hub is a hub of (国际航运中心)."""
+    if not text.startswith(rules.field_before, at, end):
+        return False
+    if text.startswith("中心", at, end) and text.endswith(rules.hub_before, 0, start):
         return False
     pattern, surface = _industry_index()
     m = pattern.match(text, at, end)
@@ -308,7 +311,10 @@ def _proposed_by_list(
 ) -> list[IndustryMention]:
     """Members of an enumeration of industries that the scheme lacks (辣椒 in 肉牛、茶叶、辣椒)."""
     found: list[IndustryMention] = []
-    industries_only = [m for m in known if not m.field]
+    # the sector's words count even where their context files facts only (微电网、新型储能)
+    industries_only = [
+        m for m in known if m.label in scheme.concepts and not scheme.concepts[m.label].field
+    ]
     for pieces in _members(text, start, end):
         for i, (s, e) in enumerate(pieces):
             if text.find("等", s + 1, e) > s:  # 肉蛋奶、果蔬等农产品供应充足、价格稳定: 等

@@ -63,6 +63,7 @@ class IndustryDetection:
     straddled: tuple[str, ...] = ()
     straddled_after: tuple[str, ...] = ()
     field_before: tuple[str, ...] = ()
+    hub_before: tuple[str, ...] = ()
     field_words: tuple[str, ...] = ()
     not_words: tuple[str, ...] = ()
     field_lists: tuple[str, ...] = ()
@@ -161,6 +162,7 @@ def industries() -> IndustryScheme:
         straddled=tuple(rules.get("straddled") or ()),
         straddled_after=tuple(rules.get("straddled_after") or ()),
         field_before=tuple(rules.get("field_before") or ()),
+        hub_before=tuple(rules.get("hub_before") or ()),
         field_words=tuple(rules.get("field_words") or ()),
         not_words=tuple(rules.get("not_words") or ()),
         field_lists=tuple(rules.get("field_lists") or ()),
