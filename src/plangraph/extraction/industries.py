@@ -20,7 +20,7 @@ from functools import cache
 
 from plangraph.errors import PlangraphError
 from plangraph.extraction.words import any_word
-from plangraph.vocab.schemes import IndustryScheme, industries
+from plangraph.vocab.schemes import IndustryDetection, IndustryScheme, industries
 
 __all__ = ["IndustryMention", "find_industries"]
 
@@ -98,6 +98,13 @@ def _scheme_mentions(
     blocked: list[IndustryMention] = []
     pos = start
     while (m := pattern.search(text, pos, end)) is not None:
+        if text.startswith(rules.straddled_after, m.end() - 1, end):
+            # 服务业态: 业 starts the next word; a shorter label may still end before it
+            # (旅游业态: 旅游, not 旅游业)
+            m = pattern.match(text, m.start(), m.end() - 1) or m
+            if text.startswith(rules.straddled_after, m.end() - 1, end):
+                pos = m.end() - 1
+                continue
         pos = m.end()
         word = m.group()
         if not surface[word]:
@@ -108,21 +115,60 @@ def _scheme_mentions(
         if _straddles(text, m.start(), rules.straddled):
             pos = m.start() + 1  # 强化工业: not 化工, but 工业 may start inside it
             continue  # 智能化工厂: the tail of one word and the head of the next
+        if word in rules.firm_words and _after_place(text, m.start(), start):
+            blocked.append(IndustryMention(m.start(), m.end(), word))
+            continue  # 兰州石化: a firm's name
         concept = scheme.concepts[surface[word]]
         named = concept.field or not (
             word in rules.field_words
-            or _field_before(text, m.end(), end, rules.field_before)  # 天然气管道, 体育事业
+            or _field_before(text, m.start(), m.end(), end, rules)  # 天然气管道, 体育事业
             or _listed_before(text, m.end(), end, rules.field_lists)
+            or (  # 电力现货交易: a piece of a market, not the power industry
+                concept.label in _market_concepts()
+                and text.startswith(rules.market_words, m.end(), end)
+            )
         )
         field = concept.field or word in rules.facts_only or not named
         found.append(IndustryMention(m.start(), m.end(), concept.label, field=field, named=named))
     return found, blocked
 
 
-def _field_before(text: str, at: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether one of ``words`` (设施, 管道 …) follows at ``at`` and starts no label of its own
-    (蔬菜设施种植: 设施种植 is an industry too)."""
-    if not text.startswith(words, at, end):
+@cache
+def _market_concepts() -> frozenset[str]:
+    """The concepts of the ``market_sectors`` and every concept under them."""
+    scheme = industries()
+    sectors = set(scheme.detection.market_sectors)
+    unknown = sectors - scheme.concepts.keys()
+    if unknown:
+        raise PlangraphError(f"industries.yaml: unknown market sector {sorted(unknown)[0]}")
+
+    def under(label: str | None) -> bool:
+        while label is not None:
+            if label in sectors:
+                return True
+            label = scheme.concepts[label].broader
+        return False
+
+    return frozenset(label for label in scheme.concepts if under(label))
+
+
+def _after_place(text: str, at: int, start: int) -> bool:
+    """Whether a place name (兰州, or 中国 of the state firms) ends right before ``at``, inside
+    the clause."""
+    places = _place_names()
+    return any(
+        text[at - size : at] in places or text[at - size : at] == "中国"
+        for size in range(2, min(8, at - start) + 1)
+    )
+
+
+def _field_before(text: str, start: int, at: int, end: int, rules: IndustryDetection) -> bool:
+    """Whether one of the ``field_before`` words (设施, 管道 …) follows the label at
+    ``start``..``at`` and starts no label of its own (蔬菜设施种植: 设施种植 is an industry too),
+    unless the label names what a hub is a hub of (国际航运中心)."""
+    if not text.startswith(rules.field_before, at, end):
+        return False
+    if text.startswith("中心", at, end) and text.endswith(rules.hub_before, 0, start):
         return False
     pattern, surface = _industry_index()
     m = pattern.match(text, at, end)
@@ -265,8 +311,15 @@ def _proposed_by_list(
 ) -> list[IndustryMention]:
     """Members of an enumeration of industries that the scheme lacks (辣椒 in 肉牛、茶叶、辣椒)."""
     found: list[IndustryMention] = []
-    industries_only = [m for m in known if not m.field]
+    # the sector's words count even where their context files facts only (微电网、新型储能)
+    industries_only = [
+        m for m in known if m.label in scheme.concepts and not scheme.concepts[m.label].field
+    ]
     for pieces in _members(text, start, end):
+        for i, (s, e) in enumerate(pieces):
+            if text.find("等", s + 1, e) > s:  # 肉蛋奶、果蔬等农产品供应充足、价格稳定: 等
+                pieces = pieces[: i + 1]  # closes the list; what follows is no member
+                break
         spans: list[tuple[int, int]] = []
         for i, (s, e) in enumerate(pieces):
             if i == len(pieces) - 1:  # the last member ends at 等 / 和 …, or is a whole piece

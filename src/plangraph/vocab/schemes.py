@@ -61,10 +61,15 @@ class IndustryDetection:
     not_before: tuple[str, ...] = ()
     facts_only: frozenset[str] = frozenset()
     straddled: tuple[str, ...] = ()
+    straddled_after: tuple[str, ...] = ()
     field_before: tuple[str, ...] = ()
+    hub_before: tuple[str, ...] = ()
     field_words: tuple[str, ...] = ()
     not_words: tuple[str, ...] = ()
     field_lists: tuple[str, ...] = ()
+    market_sectors: tuple[str, ...] = ()
+    market_words: tuple[str, ...] = ()
+    firm_words: tuple[str, ...] = ()
     heads: tuple[str, ...] = ()
     generic: frozenset[str] = frozenset()
 
@@ -155,10 +160,15 @@ def industries() -> IndustryScheme:
         not_before=tuple(rules.get("not_before") or ()),
         facts_only=frozenset(rules.get("facts_only") or ()),
         straddled=tuple(rules.get("straddled") or ()),
+        straddled_after=tuple(rules.get("straddled_after") or ()),
         field_before=tuple(rules.get("field_before") or ()),
+        hub_before=tuple(rules.get("hub_before") or ()),
         field_words=tuple(rules.get("field_words") or ()),
         not_words=tuple(rules.get("not_words") or ()),
         field_lists=tuple(rules.get("field_lists") or ()),
+        market_sectors=tuple(rules.get("market_sectors") or ()),
+        market_words=tuple(rules.get("market_words") or ()),
+        firm_words=tuple(rules.get("firm_words") or ()),
         heads=tuple(sorted(rules.get("heads") or (), key=len, reverse=True)),
         generic=frozenset(rules.get("generic") or ()),
     )
