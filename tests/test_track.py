@@ -217,6 +217,13 @@ def test_track_cli(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     quote, offsets = lines[row + 2].split("「")[1].split("」")
     start, end = map(int, offsets.strip().split("–"))
     assert text[start:end] == quote
+    # last, the pair's links counted by status, as many as the table has
+    statuses = [line.split()[0] for line in lines[1:-1] if not line.startswith(" ")]
+    counts = lines[-1].removeprefix("shanxi-2024 → shanxi-2025: ")
+    assert counts.startswith(f"{len(statuses)} links (")
+    for part in counts.split("(")[1].rstrip(")").split(", "):
+        n, status = part.split()
+        assert statuses.count(status) == int(n)
 
 
 def test_track_output_cut_short_by_its_reader_is_not_an_error(corpus: Path) -> None:

@@ -1135,7 +1135,8 @@ def unreported_corpus(
 
 def format_links(links: Iterable[Link]) -> str:
     """The table ``plangraph track`` prints: a line per link, then the evidence on both sides
-    (document, quote, character offsets)."""
+    (document, quote, character offsets); last, for each pair of documents, how many links of
+    each status."""
     links = list(links)
     rows = [("status", "commitment", "outcome", "reports")]
     rows += [(k.status, k.commitment_label, k.outcome_label, k.commitment) for k in links]
@@ -1155,7 +1156,19 @@ def format_links(links: Iterable[Link]) -> str:
         ):
             if evidence:
                 lines.append(f"{pad}{doc}: {evidence}")
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for link in links:
+        pairs.setdefault((link.earlier, link.later), []).append(link.status)
+    for (earlier, later), statuses in pairs.items():
+        kinds = sorted(
+            set(statuses), key=lambda s: (s not in _ORDER, _ORDER.index(s) if s in _ORDER else 0, s)
+        )
+        counts = ", ".join(f"{statuses.count(s)} {s}" for s in kinds)
+        lines.append(f"{earlier} → {later}: {len(statuses)} links ({counts})")
     return "\n".join(lines)
+
+
+_ORDER = ("exceeded", "met", "partly", "not-met", "finished", "started", "approved", "reported")
 
 
 def _width(text: str) -> int:
