@@ -47,10 +47,14 @@ _MIN_OBJECT = 2
 def said_of_itself(phrase: str) -> bool:
     """Whether a piece speaks of the report itself, the leadership or the year in general
     (``按照省第十三次党代会部署``, ``面对复杂严峻的形势``): no commitment and no event."""
+    boilerplate, framing = _itself()
+    return boilerplate.search(phrase) is not None or phrase.startswith(framing)
+
+
+@cache
+def _itself() -> tuple[re.Pattern[str], tuple[str, ...]]:
     words = rules()
-    return any(w in phrase for w in words["boilerplate"]) or phrase.startswith(
-        tuple(words["framing"])
-    )
+    return re.compile(any_word(words["boilerplate"])), tuple(words["framing"])
 
 
 @cache
