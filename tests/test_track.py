@@ -905,14 +905,16 @@ def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
     report = tmp_path / "report-2026.txt"
     plan.write_text(
         "2025年某某省政府工作报告\n二、2025年工作安排\n"
-        "按照省第九次党代会部署，扎实开展第四次全国文物普查。深化青山零基预算改革。\n",
+        "按照省第九次党代会部署，扎实开展第四次全国文物普查。深化青山零基预算改革。"
+        "深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。\n",
         encoding="utf-8",
     )
     report.write_text(
         "2026年某某省政府工作报告\n一、2025年工作回顾\n地区生产总值增长5%。\n", encoding="utf-8"
     )
     earlier, later = read_inputs([plan, report])
-    # the census is one thing one can look for; the party congress frames, it commits to nothing
+    # the census is one thing one can look for; the party congress frames, and the pledges of
+    # loyalty (quoted, but said in every report) commit to nothing
     assert {c.object for c in unreported(earlier, later)} == {"第四次全国文物普查"}
     from plangraph import query
 
