@@ -294,14 +294,7 @@ def format_agreement(scores: Sequence[Agreement]) -> str:
                 f"{s.recall:.3f}",
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = [
-        "  ".join(
-            c.rjust(w) if i else c.ljust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in rows
-    ]
+    lines = _columns(rows)
     lines.append(
         "agreed: the first reader's links the second made too; right: predicted links either"
         " reader made; recall: of the agreed links, those found"
@@ -351,14 +344,7 @@ def format_scores(scores: Sequence[LinkScore], errors: bool = False) -> str:
                 status,
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        lines.append(
-            "  ".join(
-                c.rjust(w) if i else c.ljust(w)
-                for i, (c, w) in enumerate(zip(row, widths, strict=True))
-            )
-        )
+    lines.extend(_columns(rows))
     summed = total(scores)
     lines.append(
         "recall by kind: "
@@ -381,3 +367,15 @@ def format_scores(scores: Sequence[LinkScore], errors: bool = False) -> str:
                     f"「{g.review_quote}」 {g.review[0]}–{g.review[1]}  ({g.kind})"
                 )
     return "\n".join(lines)
+
+
+def _columns(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows as aligned lines: the first column to the left, the others (numbers) to the right."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            c.rjust(w) if i else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
