@@ -473,6 +473,22 @@ ISSUE_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("发明专利拥有量增长2倍多。", "2", dict(unit="TIMES", growth=True, qualifier="AtLeast")),
     # people counted in 位 are no rank
     ("两院院士增至93位。", "93", dict(value=D(93), classifier="位", indicator="两院院士")),
+    # bare items listed before the indicator share its figure; items with figures are their own
+    (
+        "完成燃气、排水、供水管网改造9436公里。",
+        "9436",
+        dict(value=D(9436), indicator="完成燃气、排水、供水管网改造"),
+    ),
+    (
+        "新开工改造城镇老旧小区4402个、城中村5.1万户。",
+        "5.1",
+        dict(indicator="城中村"),
+    ),
+    (
+        "交通、水利分别完成投资2500亿元、800亿元。",
+        "800",
+        dict(indicator="水利分别完成投资"),
+    ),
     # a rate per month keeps its figure whole
     (
         "低保标准从每人720元/月提高至842元/月。",

@@ -921,6 +921,19 @@ def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
             {"信访工作法治化": "reported"},
             id="a_standard_measure_answers_the_holder_named_by_its_words",
         ),
+        # a figure without a number of its own: the soil stayed as it was
+        pytest.param(
+            "强化受污染农用地土壤污染溯源整治。\n",
+            "土壤环境质量保持稳定。\n",
+            {"受污染农用地土壤污染溯源整治": "reported"},
+            id="a_trend_of_a_standard_measure_reports_on_the_holder",
+        ),
+        pytest.param(
+            "强化受污染农用地土壤污染溯源整治。\n",
+            "土壤污染防治宣传覆盖城乡。\n",
+            {},
+            id="a_standard_measure_without_a_result_answers_nothing",
+        ),
         # intensity is not growth
         pytest.param(
             "研发投入强度达3.3%左右。\n",
@@ -936,3 +949,16 @@ def test_what_a_review_piece_answers(
     """A plan part and a review part of one sentence or two, and the commitments the review
     answers, with their statuses."""
     assert _answered(tmp_path, plan, review) == answered
+
+
+def test_the_very_count_promised_links_figures_worded_loosely() -> None:
+    """320 个 promised and 320 个 reported, the wording sharing only 共建…项目: the same count
+    of a year's promise is its result; another count of that wording is not."""
+    target = _fig(Target, "实施年度共建项目", None, 320, unit="NUM", classifier="个")
+    same, other = (
+        _fig(Outcome, "公共服务等领域共建重点项目", None, n, "NUM", classifier="个", year=2031)
+        for n in (320, 290)
+    )
+    assert indicator_similarity(target.indicator, same.indicator) < 0.5
+    assert _links([target], [same]) == {"实施年度共建项目": ("公共服务等领域共建重点项目", "met")}
+    assert _links([target], [other]) == {}

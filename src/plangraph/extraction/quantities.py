@@ -716,7 +716,9 @@ def _describe(
         elif "respectively" in roles:  # 城乡居民收入分别增长 5% 和 7% 左右
             group = amount.number_start
     elif not counted_after and own:
-        phrases = _collective(text, span_start, ind_start, indicator, left.floor, cues) or phrases
+        phrases = _collective(text, span_start, ind_start, indicator, left.floor, cues) or [
+            _with_modifiers(text, span_start, ind_start, indicator, left.floor, cues)
+        ]
     if decrease and not counted_after:  # 能耗降低 2.5%: the sign lives in the indicator
         phrases = [(s, w if w.endswith(decrease) else w + decrease) for s, w in phrases]
         state.pending = [w if w.endswith(decrease) else w + decrease for w in state.pending]
@@ -740,6 +742,28 @@ def _describe(
         for start, words_ in phrases
         if words_
     ]
+
+
+_MODIFIER = 6  # the longest item of a list of modifiers (燃气、排水、供水管网改造)
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]+")
+_SPREAD = re.compile("分别|各|均")
+
+
+def _with_modifiers(
+    text: str, span_start: int, ind_start: int, indicator: str, floor: int, cues: Cues
+) -> tuple[int, str]:
+    """The indicator with the bare items listed before it, which share its head: 燃气、排水、
+    供水管网改造 9436 公里 measures all three networks, not the water mains alone. Items with a
+    figure of their own are quantities of their own (the floor stops before them)."""
+    earlier = _items_before(text, ind_start, floor, cues)
+    names = [text[s:e] for s, e in earlier]
+    if (
+        not names
+        or any(len(n) > _MODIFIER or _BARE_NAME.fullmatch(n) is None for n in names)
+        or _SPREAD.search(indicator)
+    ):
+        return span_start, indicator  # 交通、水利分别完成投资: each item has a figure of its own
+    return min(span_start, earlier[0][0]), "、".join(names + [indicator])
 
 
 _COLLECTIVE = re.compile(r"(?P<count>[两二三四五六七八九])(?P<kind>[市省区县地城])(?P<rest>.*)")

@@ -61,6 +61,7 @@ __all__ = [
 _ABOUT = Decimal("0.05")  # 左右: within 5 %
 _MIN_SIMILARITY = 0.7
 _LOOSE_SIMILARITY = 0.5  # enough when the two figures are also of one size (see _near)
+_FAINT_SIMILARITY = 0.3  # enough when the two are the very same count (see _same_figure)
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,11 @@ def _quantity_links(earlier: Records, later: Records) -> list[tuple[float, Outco
             ):
                 continue  # 国家绿色工厂 and 省级绿色工厂 are two counts
             score = indicator_similarity(target.indicator, outcome.indicator)
-            if score >= _MIN_SIMILARITY or (score >= _LOOSE_SIMILARITY and _near(target, outcome)):
+            if (
+                score >= _MIN_SIMILARITY
+                or (score >= _LOOSE_SIMILARITY and _near(target, outcome))
+                or (score >= _FAINT_SIMILARITY and _same_figure(target, outcome))
+            ):
                 pairs.append((False, score, outcome, target))
     pairs.sort(key=lambda p: (not p[0], -p[1]))  # a concept's pairs before any likeness of wording
     used_outcomes: set[int] = set()
@@ -277,6 +282,19 @@ def _level(indicator: str) -> str | None:
         if any(w in indicator for w in words):
             return str(level)
     return None
+
+
+def _same_figure(target: Target, outcome: Outcome) -> bool:
+    """The very figure promised, not a change (实施 320 个年度共建项目 → 320 个共建重点项目
+    完成投资…, 新能源装机 600 万千瓦以上 → 新增开发装机超过 600 万千瓦): of ten or more, a figure
+    that seldom recurs by chance in one unit."""
+    return (
+        target.value is not None
+        and target.value == outcome.value
+        and target.value >= 10
+        and target.classifier == outcome.classifier
+        and not target.growth
+    )
 
 
 def _near(target: Target, outcome: Outcome) -> bool:
@@ -540,9 +558,11 @@ def _standard_anchors(
 
 
 def _confirms(quote: str) -> bool:
-    """Whether a review piece confirms a direction without a figure (未发生重大…事故, 只减不增):
-    a standard measure may answer it as it answers a figure."""
-    return any(w in quote for w in _rules()["achieved"])
+    """Whether a review piece confirms a direction without a figure (未发生重大…事故, 只减不增)
+    or states one (土壤环境质量保持稳定): a standard measure may answer it as it answers a
+    figure."""
+    rules = _rules()
+    return any(w in quote for w in (*rules["achieved"], *rules["trends"]))
 
 
 def _shared_figure(phrase: str, at: int) -> bool:
