@@ -796,6 +796,37 @@ def test_each_project_of_a_list_is_answered_or_left_unreported_on_its_own(
     assert silent == {"青山至白水铁路", "南港西湾大桥"}
 
 
+def test_each_figure_of_a_piece_is_answered_or_left_unreported_on_its_own(
+    tmp_path: Path,
+) -> None:
+    """A piece promising two counts, the review answering the second: the first is unreported,
+    and the named query of a built graph says so as tracking does."""
+    from plangraph import query
+    from plangraph.pipeline.corpus import read_inputs
+
+    plan = tmp_path / "plan-2025.txt"
+    report = tmp_path / "report-2026.txt"
+    plan.write_text(
+        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+        "加快培育5个青山先进制造业集群和3个白水战略性新兴产业集群。\n",
+        encoding="utf-8",
+    )
+    report.write_text(
+        "2026年某某省政府工作报告\n一、2025年工作回顾\n新增3个白水战略性新兴产业集群。\n",
+        encoding="utf-8",
+    )
+    earlier, later = read_inputs([plan, report])
+    figures = [c.evidence[0].quote for c in earlier.commitments if c.kind == "target"]
+    assert figures == ["加快培育5个青山先进制造业集群", "3个白水战略性新兴产业集群"]
+    assert [k.status for k in link_documents(earlier, later)] == ["met"]
+    silent = [c.evidence[0].quote for c in unreported(earlier, later)]
+    assert silent == ["加快培育5个青山先进制造业集群"]
+    out = tmp_path / "out"
+    assert main(["build", "-q", "--no-html", "-o", str(out), str(plan), str(report)]) == 0
+    named = query(out / "graph.trig", "unreported")
+    assert list(named["quote"].map(str)) == silent
+
+
 def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
     from plangraph.pipeline.corpus import read_inputs
 

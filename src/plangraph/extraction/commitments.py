@@ -237,8 +237,12 @@ def add_commitments(records: Records, text: str, folded: str, structure: Structu
     from plangraph.vocab.names import project_name, slug
 
     doc = records.document.id
-    targets = _Spans(
-        [(t.evidence[0].start, t.evidence[0].end, "") for t in records.targets if t.evidence]
+    targets = _Spans(  # by number: ids are given later (a commitment finds its figure by its
+        [  # evidence then)
+            (t.evidence[0].start, t.evidence[0].end, f"#{n}")
+            for n, t in enumerate(records.targets)
+            if t.evidence
+        ]
     )
     projects = _Spans(
         [
@@ -277,32 +281,41 @@ def add_commitments(records: Records, text: str, folded: str, structure: Structu
                 if commitment is not None:
                     commitment.keyword = keyword.n if keyword else None
                     records.commitments.append(commitment)
-                    records.commitments.extend(_each_project(commitment, projects, names))
+                    records.commitments.extend(_each_listed(commitment, targets, projects, names))
         elif kind == "review":
             records.events.extend(_events(text, folded, found, figures))
 
 
-def _each_project(piece: Commitment, projects: _Spans, names: dict[str, str]) -> list[Commitment]:
+def _each_listed(
+    piece: Commitment, targets: _Spans, projects: _Spans, names: dict[str, str]
+) -> list[Commitment]:
     """A piece listing several projects (``提速实施西宁至成都铁路、绵遂内铁路、隆黄铁路…等重大
-    交通项目``) commits to each: one commitment per project, with the piece's step, and the piece
-    itself commits to the list as a whole (a measure). Each project is then answered, or left
+    交通项目``) or several figures (``加快发展5个国家先进制造业集群和3个国家级战略性新兴产业
+    集群``) commits to each: one commitment per project or figure, with the piece's step, and the
+    piece itself commits to the list as a whole (a measure). Each is then answered, or left
     unreported, on its own."""
+    if piece.kind not in ("target", "project"):
+        return []
     span = piece.evidence[0]
-    listed = projects.inside(span.start, span.end)
-    if piece.kind != "project" or len(listed) < 2:
+    kind: CommitmentKind = piece.kind
+    listed = (targets if kind == "target" else projects).inside(span.start, span.end)
+    if len(listed) < 2:
         return []
     piece.kind, piece.refers = "measure", None
-    return [
-        Commitment(
-            object=names[ref],
-            step=piece.step,
-            kind="project",
-            keyword=piece.keyword,
-            refers=ref,
-            evidence=[Span(s, e, piece.evidence[0].quote[s - span.start : e - span.start])],
+    out = []
+    for s, e, ref in listed:
+        quote = piece.evidence[0].quote[s - span.start : e - span.start]
+        out.append(
+            Commitment(  # a figure is named as its piece would be (10 个文旅康养集聚区)
+                object=names[ref] if kind == "project" else object_of(quote),
+                step=piece.step,
+                kind=kind,
+                keyword=piece.keyword,
+                refers=ref if kind == "project" else None,  # a figure's: by its evidence
+                evidence=[Span(s, e, quote)],
+            )
         )
-        for s, e, ref in listed
-    ]
+    return out
 
 
 def _events(
