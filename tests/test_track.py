@@ -952,6 +952,25 @@ def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
             {"信访工作法治化": "reported"},
             id="a_standard_measure_answers_the_holder_named_by_its_words",
         ),
+        pytest.param(
+            "建设3个省级文化生态保护区。\n",
+            "青山国家级文化生态保护区获批设立。\n",
+            {},
+            id="a_national_thing_does_not_answer_a_provincial_promise",
+        ),
+        pytest.param(
+            "建设5处省级以上考古遗址公园。\n",
+            "青山国家考古遗址公园挂牌。\n",
+            {"5处省级以上考古遗址公园": "reported"},
+            id="provincial_or_above_takes_a_national_one",
+        ),
+        # one piece, two figures: the review speaks of the farms, not of the list
+        pytest.param(
+            "新建5个青山智慧农场和3个白水数字牧场。\n",
+            "青山智慧农场建设全面铺开。\n",
+            {"5个青山智慧农场": "reported"},
+            id="what_the_review_says_of_one_figure_of_a_list_is_said_of_it",
+        ),
         # a figure without a number of its own: the soil stayed as it was
         pytest.param(
             "强化受污染农用地土壤污染溯源整治。\n",

@@ -297,6 +297,15 @@ def _same_figure(target: Target, outcome: Outcome) -> bool:
     )
 
 
+def _levels_apart(a: str, b: str) -> bool:
+    """Whether two phrases name things at different levels (省级 and 国家级); 省级以上 is of
+    either."""
+    if "级以上" in a or "级以上" in b:
+        return False
+    levels = _level(a), _level(b)
+    return all(levels) and levels[0] != levels[1]
+
+
 def _near(target: Target, outcome: Outcome) -> bool:
     """Figures of one size: the result within half and twice the target (a year's promise and
     its result; a running total or another indicator is rarely that close)."""
@@ -701,6 +710,8 @@ def _qualitative_links(
     ]
     answers = _answers(later, linked)
     index = AnchorIndex([c.object for c in commitments], [a.text for a in answers])
+    figures = {id(c) for c in commitments if c.kind == "target"}
+    figures |= {id(piece) for c in planned if c.kind == "target" and (piece := listed.get(id(c)))}
     holders = {  # a target's own figure is matched by the targets' matching
         promise: [
             i
@@ -714,7 +725,7 @@ def _qualitative_links(
     for j, answer in enumerate(answers):
         found: dict[int, Anchor] = {}
         for i in index.candidates(j):
-            if answer.outcome is not None and commitments[i].kind == "target":
+            if answer.outcome is not None and id(commitments[i]) in figures:
                 continue  # two figures: the targets' own matching decides
             for anchor in index.anchors(i, j):
                 if i not in found or anchor.key > found[i].key:
@@ -744,6 +755,8 @@ def _qualitative_links(
         told = _places_in(told_at, answer.span)
         if said and told and not said & told:
             continue  # 合肥的保税物流中心 is not 滁州的
+        if _levels_apart(commitment.object, answer.text):
+            continue  # 省级文化生态保护区 are not a 国家级 one
         if anchor.content < 2 or anchor.review_df > 2:
             continue  # not specific: many results hold it
         if _numbered_apart(index.plan[i], index.review[j], anchor):
@@ -765,22 +778,24 @@ def _qualitative_links(
             continue
         if _built_and_counted(commitment, answer):
             continue
-        out.append((_item_of(commitment, anchor, listed, planned), answer, anchor, score))
+        item = _item_of(commitment, answer, anchor, listed, planned)
+        out.append((item, answer, anchor, score))
     return out
 
 
 def _listed(commitments: Sequence[Commitment]) -> dict[int, Commitment]:
-    """The projects of a piece listing several, each a commitment of its own (see
+    """The projects or figures of a piece listing several, each a commitment of its own (see
     :func:`plangraph.extraction.commitments.add_commitments`), by ``id``: the list they lie in.
     The qualitative pass reads the list (its other items and words are commitments too); what a
-    review piece says of one name in it is said of that project (:func:`_item_of`)."""
-    projects = [c for c in commitments if c.kind == "project"]
+    review piece says of one name in it is said of that project or figure
+    (:func:`_item_of`)."""
+    named = [c for c in commitments if c.kind in ("project", "target")]
     out: dict[int, Commitment] = {}
     for piece in commitments:
         if piece.kind != "measure":
             continue
         span = piece.evidence[0]
-        inside = [c for c in projects if _holds(span, c.evidence[0])]
+        inside = [c for c in named if _holds(span, c.evidence[0])]
         if len(inside) > 1:
             out.update((id(c), piece) for c in inside)
     return out
@@ -788,15 +803,21 @@ def _listed(commitments: Sequence[Commitment]) -> dict[int, Commitment]:
 
 def _item_of(
     piece: Commitment,
+    answer: _Answer,
     anchor: Anchor,
     listed: dict[int, Commitment],
     commitments: Sequence[Commitment],
 ) -> Commitment:
-    """The project of list ``piece`` whose name holds ``anchor``, or the piece."""
+    """The project or figure of list ``piece`` whose name holds ``anchor`` (of the level the
+    answer names: not 3个省级… for a 国家级 one), or the piece."""
     from plangraph.pipeline.anchors import normalise
 
     for c in commitments:
-        if listed.get(id(c)) is piece and anchor.text in normalise(c.object):
+        if (
+            listed.get(id(c)) is piece
+            and anchor.text in normalise(c.object)
+            and not _levels_apart(c.object, answer.text)
+        ):
             return c
     return piece
 
