@@ -208,7 +208,7 @@ def judge(target: Target, outcome: Outcome) -> str:
         return "not-met"
     if hi is not None and got > hi:
         return "exceeded"
-    if target.qualifier == "AtLeast" and lo is not None and got > lo * (1 + _ABOUT):
+    if target.qualifier == "AtLeast" and lo is not None and got > lo:
         return "exceeded"
     return "met"
 

@@ -237,7 +237,8 @@ def judge_figure(
 
     The direction comes from the concept: a lower unemployment rate beats its target; a cut is
     the number (a bigger cut is better); where neither is better (prices), the target is a
-    ceiling that anything up to it meets. ``About`` allows 5 % either way.
+    ceiling that anything up to it meets. ``About`` allows 5 % either way; a floor (AtLeast) is
+    met when reached and exceeded by anything beyond it.
     """
     if got is None:
         return "reported"
@@ -263,6 +264,6 @@ def judge_figure(
         return "not-met"
     if hi is not None and got > hi:
         return "exceeded"
-    if qualifier == "AtLeast" and floor is not None and got > floor * (1 + _ABOUT):
-        return "exceeded"
+    if qualifier == "AtLeast" and floor is not None and got > floor:
+        return "exceeded"  # anything beyond a floor (725 亿斤以上 → 732.5 亿斤)
     return "met"
