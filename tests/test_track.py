@@ -169,6 +169,10 @@ EXPECTED = {
     "深入推进美丽山西建设": "finished",  # 出台…实施意见
     "农村寄递物流服务质量提升提质增效工程": "reported",
     "石楼、浮山通高速，实现县县通高速": "finished",  # 提前一年实现县县通高速公路
+    # standard measures: the visitors of the monitored scenic spots, the energy intensity
+    "建设国际知名文化旅游目的地": "reported",
+    "加快推动文旅产业高质量发展": "reported",
+    "推进钢铁、有色、焦化等重点行业节能降碳改造": "reported",
 }
 
 
