@@ -7,21 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from plangraph.pipeline.corpus import read_inputs
-from plangraph.pipeline.track import link_corpus
-
-
-def _answered(folder: Path, plan: str, review: str) -> dict[str, str]:
-    """The commitments of a plan part that a review part answers, with their statuses."""
-    paths = []
-    for name, part in (
-        ("plan-2031.txt", f"2031年某某省政府工作报告\n二、2031年工作安排\n{plan}\n"),
-        ("review-2032.txt", f"2032年某某省政府工作报告\n一、2031年工作回顾\n{review}\n"),
-    ):
-        paths.append(folder / name)
-        paths[-1].write_text(part, encoding="utf-8")
-    return {link.commitment_label: link.status for link in link_corpus(read_inputs(paths))}
+from test_track import _answered
 
 
 @pytest.mark.parametrize(
@@ -128,4 +114,40 @@ def test_a_renewal_is_not_measured_by_every_figure_of_the_city(tmp_path: Path) -
     assert _answered(tmp_path, plan, "新建城市公园12个。") == {}
     assert _answered(tmp_path, plan, "开工城中村改造安置住房5000套。") == {
         "城市更新行动": "started"
+    }
+
+
+def test_a_standard_measure_answers_besides_the_commitment_named_again(tmp_path: Path) -> None:
+    """The campaign named again and the accidents that did not happen both answer it: the
+    standard measure does not outrank the words that name the commitment."""
+    from plangraph.pipeline.corpus import read_inputs
+    from plangraph.pipeline.track import link_documents
+
+    plan, review = tmp_path / "plan-2031.txt", tmp_path / "review-2032.txt"
+    plan.write_text(
+        "2031年某某省政府工作报告\n二、2031年工作安排\n深入推进安全生产治本攻坚三年行动。\n",
+        encoding="utf-8",
+    )
+    review.write_text(
+        "2032年某某省政府工作报告\n一、2031年工作回顾\n"
+        "安全生产治本攻坚三年行动扎实推进，全年未发生重大及以上生产安全事故。\n",
+        encoding="utf-8",
+    )
+    links = link_documents(*read_inputs([plan, review]))
+    assert sorted((k.outcome_label, k.status) for k in links) == [
+        ("安全生产治本攻坚三年行动", "reported"),
+        ("未发生重大及以上生产安全事故", "met"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "review",
+    ["全区能耗强度累计下降17.3%。", "能耗强度提前完成“十四五”目标并持续下降。"],
+    ids=["cumulative", "of_the_five_years"],
+)
+def test_a_figure_of_several_years_does_not_answer_the_year(tmp_path: Path, review: str) -> None:
+    plan = "深入实施重点行业节能降碳改造。"
+    assert _answered(tmp_path, plan, review) == {}
+    assert _answered(tmp_path, plan, "单位地区生产总值能耗下降3.1%。") == {
+        "重点行业节能降碳改造": "reported"
     }

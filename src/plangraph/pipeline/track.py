@@ -479,7 +479,11 @@ def _answers(later: Records, linked: set[int]) -> list[_Answer]:
     figures = [
         (o.evidence[0].start, o)
         for o in later.outcomes
-        if o.evidence and (o.value is not None or o.min is not None) and o.period_end is None
+        if o.evidence
+        and (o.value is not None or o.min is not None)
+        and o.period_end is None
+        and not o.cumulative
+        and not _SEVERAL_YEARS.search(o.evidence[0].quote)  # 累计下降17.3%: of several years
     ]
     out = []
     for event in later.events:
@@ -571,7 +575,12 @@ def _confirms(quote: str) -> bool:
     or states one (土壤环境质量保持稳定): a standard measure may answer it as it answers a
     figure."""
     rules = _rules()
+    if _SEVERAL_YEARS.search(quote):
+        return False  # 提前完成“十四五”目标并持续下降: said of the period, not of the year
     return any(w in quote for w in (*rules["achieved"], *rules["trends"]))
+
+
+_SEVERAL_YEARS = re.compile("累计|十[一二三四五六七八九]五|[0-9两三四五]年来")
 
 
 def _shared_figure(phrase: str, at: int) -> bool:
@@ -745,7 +754,8 @@ def _qualitative_links(
     best_of_commitment: dict[int, tuple[int, int, int]] = {}
     best_of_answer: dict[int, tuple[int, int, int]] = {}
     for i, j, anchor in pairs:
-        best_of_commitment[i] = max(best_of_commitment.get(i, anchor.key), anchor.key)
+        if not anchor.standard:  # a standard measure answers besides the best match in words
+            best_of_commitment[i] = max(best_of_commitment.get(i, anchor.key), anchor.key)
         best_of_answer[j] = max(best_of_answer.get(j, anchor.key), anchor.key)
     said_at, told_at = _places(earlier), _places(later)
     out = []
@@ -764,7 +774,7 @@ def _qualitative_links(
         if anchor.plan_df > 1 and not _promised_step(index, commitments, i, answer, anchor):
             continue  # not specific: several commitments hold it
         if (
-            anchor.key < best_of_commitment[i]
+            anchor.key < best_of_commitment.get(i, anchor.key)
             and not anchor.standard
             and not _own_part(index, i, anchor, pairs)
         ):
