@@ -151,3 +151,11 @@ def test_a_figure_of_several_years_does_not_answer_the_year(tmp_path: Path, revi
     assert _answered(tmp_path, plan, "单位地区生产总值能耗下降3.1%。") == {
         "重点行业节能降碳改造": "reported"
     }
+
+
+def test_a_figure_of_a_place_answers_the_promise_naming_that_place(tmp_path: Path) -> None:
+    """Of two promises a figure is the standard measure of, the one naming its city."""
+    plan = "提升入境旅游便利度。支持张家界打造入境旅游标杆城市。"
+    assert _answered(tmp_path, plan, "张家界入境游客增长32.5%。") == {
+        "张家界打造入境旅游标杆城市": "reported"
+    }

@@ -541,13 +541,16 @@ def _standard_anchors(
     holders: dict[str, list[int]],
     steps: Sequence[str | None],
     step: str | None,
+    placed: Callable[[int], bool] = lambda i: False,
 ) -> dict[int, Anchor]:
     """Anchors from the standard measures: the figure of later phrase ``j`` measures what the
     commitments holding the promise's words promised (``holders``: promise → their indices).
     Of several holders, those promising the figure's own ``step`` (``steps``: each commitment's)
     are the ones it answers (居民收入增长和经济增长同步, not 拓宽居民收入渠道, for an income that
     grew); of several still, the one that opens with the promise's words, if one does (the thing
-    itself, not a word of a longer name: 信访工作法治化, not 对12345热线、舆情信访等反映的…)."""
+    itself, not a word of a longer name: 信访工作法治化, not 对12345热线、舆情信访等反映的…), and
+    before those the ones naming the figure's place (``placed``: 张家界入境游客 answers 支持张家界
+    打造入境旅游标杆城市, not 提升入境旅游便利度)."""
     from plangraph.pipeline.anchors import Anchor
 
     told = index.review[j]
@@ -555,6 +558,9 @@ def _standard_anchors(
     for promise, measure in _standard_measures():
         if measure in told and not _shared_figure(told, told.find(measure)):
             held = holders[promise]
+            local = [i for i in held if placed(i)]
+            if len(held) > 1 and local:
+                held = local
             same = [i for i in held if step is not None and steps[i] == step]
             if len(held) > 1 and same:
                 held = same
@@ -730,6 +736,7 @@ def _qualitative_links(
         for promise, _ in _standard_measures()
     }
     steps = [c.step for c in commitments]
+    said_at, told_at = _places(earlier), _places(later)
     pairs: list[tuple[int, int, Anchor]] = []
     for j, answer in enumerate(answers):
         found: dict[int, Anchor] = {}
@@ -740,7 +747,12 @@ def _qualitative_links(
                 if i not in found or anchor.key > found[i].key:
                     found[i] = anchor
         if answer.outcome is not None or _confirms(answer.span.quote):
-            found.update(_standard_anchors(index, j, holders, steps, answer.event.step))
+            where = _places_in(told_at, answer.span)
+
+            def placed(i: int, where: set[str] = where) -> bool:
+                return bool(where & _places_in(said_at, commitments[i].evidence[0]))
+
+            found.update(_standard_anchors(index, j, holders, steps, answer.event.step, placed))
         pairs.extend(
             (i, j, anchor)
             for i, anchor in found.items()
@@ -757,7 +769,6 @@ def _qualitative_links(
         if not anchor.standard:  # a standard measure answers besides the best match in words
             best_of_commitment[i] = max(best_of_commitment.get(i, anchor.key), anchor.key)
         best_of_answer[j] = max(best_of_answer.get(j, anchor.key), anchor.key)
-    said_at, told_at = _places(earlier), _places(later)
     out = []
     for i, j, anchor in pairs:
         commitment, answer = commitments[i], answers[j]
