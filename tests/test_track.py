@@ -976,6 +976,19 @@ def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
             {"5个青山智慧农场": "reported"},
             id="what_the_review_says_of_one_figure_of_a_list_is_said_of_it",
         ),
+        # 发展 is a generic word, but not inside a name both sides quote
+        pytest.param(
+            "整合提升“发展飞地”。\n",
+            "山海协作双向“发展飞地”建设加快推进。\n",
+            {"整合提升“发展飞地”": "reported"},
+            id="a_name_both_sides_quote_counts_every_character",
+        ),
+        pytest.param(
+            "整合提升发展飞地。\n",
+            "山海协作双向发展飞地建设加快推进。\n",
+            {},
+            id="unquoted_the_generic_word_counts_for_nothing",
+        ),
         # a figure without a number of its own: the soil stayed as it was
         pytest.param(
             "强化受污染农用地土壤污染溯源整治。\n",

@@ -675,7 +675,8 @@ def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
 
 def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
     """How surely an anchor names one thing on both sides: its characters outside the generic
-    words, two more when it is a name the plan gives in quotes, one when it is most of the list
+    words (all of them when both sides quote it), two more when it is a name the plan gives in
+    quotes, one when it is most of the list
     items it lies in on both sides, one when the review says what came of it (or that it moved
     on: :func:`_moved_on`), one when the review reports the step the plan promised (提高 …
     提标). A standard measure is specific as such: the table names what measures what."""
@@ -687,6 +688,9 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
     said, told = commitment.evidence[0].quote, answer.span.quote
     if _quoted(anchor, said) or (_quoted(anchor, told) and _quoted(anchor, said, most=False)):
         score += 2  # a name the plan gives in quotes (a name only the review quotes is new)
+        if _quoted(anchor, said) and _quoted(anchor, told, most=False):
+            score += len(anchor.text) - anchor.content  # quoted on both sides, each character
+            # names it, generic or not (“发展飞地”, “两新”政策)
     holding = [  # an item's edition or round (第二十届西博会) says which time, not which thing
         max((named_length(x) for x in items(side) if anchor.text in x), default=0)
         for side in (commitment.object, answer.text)
