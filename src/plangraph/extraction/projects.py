@@ -373,10 +373,14 @@ def _zone_kind_item(item: str, head: str) -> bool:
     (化工、汽车零配件等产业集群: common words, :func:`_plain_item`, holding an industry) or a
     kind of zone (:func:`_kind_of_zone`)."""
     from plangraph.extraction.industries import find_industries
+    from plangraph.extraction.lexicon import tag_words
 
     if _kind_of_zone(normalise_name(item)):
         return True
-    return _plain_item(item, head) and bool(find_industries(item, 0, len(item)))
+    if not _plain_item(item, head):
+        return False
+    # one common noun (零部件) or words holding an industry (汽车零配件), not 安大二期
+    return len(tag_words(normalise_name(item))) == 1 or bool(find_industries(item, 0, len(item)))
 
 
 @cache
@@ -809,6 +813,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             placed = any(_has_proper_name(normalise_name(text[s:e])) for s, e in named_items)
             if not (placed or designation) and _kind_of_zone(normalise_name(stem)):
                 continue  # 国际合作园区, 银发经济产业园区: a kind of zone, no zone's name
+            if items and not named_items and _plain(normalise_name(stem)):
+                continue  # 绿氢生产和应用基地: the items are kinds, and so is the last
         if concrete and plain and not (named_items or numbered):
             # 综合货运枢纽, 能源大数据中心: a kind of facility, no name; a quoted word before it
             # does not name it either (“某某”联合实验室, “某某”民生项目), but a quoted count of
