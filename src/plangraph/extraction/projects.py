@@ -11,6 +11,8 @@ jieba's word list decides), nor a list's item of common words before a shared he
 Some names are common words all the same: a coined name the word list splits into
 characters (六横佛渡…泊位群), a part of the country's or the province's one facility of a
 field (西部商业航天港, 省民族博物馆), a campaign named by a place (川种振兴三年攻坚行动).
+A zone named only by industries, fields and kinds of zone is a kind (化工、汽车零配件等产业集群,
+国际合作园区), and a campaign of two fields joined by 和 is one (城市更新和安全韧性提升行动).
 Word lists: ``data/projects.yaml``.
 """
 
