@@ -11,6 +11,8 @@ jieba's word list decides), nor a list's item of common words before a shared he
 Some names are common words all the same: a coined name the word list splits into
 characters (六横佛渡…泊位群), a part of the country's or the province's one facility of a
 field (西部商业航天港, 省民族博物馆), a campaign named by a place (川种振兴三年攻坚行动).
+A zone named only by industries, fields and kinds of zone is a kind (化工、汽车零配件等产业集群,
+国际合作园区), and a campaign of two fields joined by 和 is one (城市更新和安全韧性提升行动).
 Word lists: ``data/projects.yaml``.
 """
 
@@ -85,6 +87,9 @@ def _rules() -> dict[str, Any]:
         "tail_verbs": tuple(words["tail_verbs"]),
         "local_heads": frozenset(words["local_name_heads"]),
         "common_words": frozenset(words["common_words"]),
+        "zone_words": frozenset(words["zone_words"]),
+        "designation_heads": frozenset(words["designation_heads"]),
+        "pilot_heads": frozenset(words["pilot_heads"]),
         "programme_words": tuple(words["programme_words"]),
         "toponym_chars": str(words["toponym_chars"]),
         "field_heads": frozenset(words["field_heads"]),
@@ -330,6 +335,54 @@ def _plain_item(item: str, head: str) -> bool:
         return False
     tokens = tag_words(chinese)
     return head not in _rules()["local_heads"] or len(tokens) > 1 or tokens[0][1] in _NOT_NOUN
+
+
+# tags of words that qualify or act and name nothing (融合, 高端, 夜间, 沿边, 一体化)
+_QUALIFYING = frozenset({"v", "vn", "vd", "a", "ad", "an", "d", "m", "b", "f", "t", "s", "q"})
+
+
+def _kind_of_zone(stem: str) -> bool:
+    """Whether the words before a zone's head name a kind of zone, not one zone: industries,
+    fields and qualifiers (汽车零配件, 银发经济, 国际合作, 美丽, 升级一批星级), with no place's
+    name (as the word list reads it), no coined name, no Latin letters or digits (天府中央,
+    海丝中央, 湘琼 and 中德 name one)."""
+    from plangraph.extraction.industries import find_industries
+    from plangraph.extraction.lexicon import tag_words
+
+    if _CJK.fullmatch(stem) is None or _names_place(stem):
+        return False
+    covered = [False] * len(stem)
+    for m in find_industries(stem, 0, len(stem)):
+        covered[m.start : m.end] = [True] * (m.end - m.start)
+    tokens = tag_words(stem)
+    if len(stem) <= 3 and all(len(w) == 1 for w, _ in tokens):
+        return False  # 湘琼, 中德: names abbreviated from two places'
+    if _coined(tokens, 3):
+        return False
+    words = _rules()["zone_words"] | _rules()["common_words"]
+    at, kinds = 0, 0
+    for word, tag in tokens:
+        industry = all(covered[at : at + len(word)])
+        at += len(word)
+        kinds += industry or word in words
+        if not (industry or word in words or tag in _QUALIFYING or tag in _FUNCTION_TAGS):
+            return False
+    return kinds > 0  # qualifiers alone say no kind (安大二期, 两岸融合发展)
+
+
+def _zone_kind_item(item: str, head: str) -> bool:
+    """Whether a list's item before a zone's head names a kind: an industry or field
+    (化工、汽车零配件等产业集群: common words, :func:`_plain_item`, holding an industry) or a
+    kind of zone (:func:`_kind_of_zone`)."""
+    from plangraph.extraction.industries import find_industries
+    from plangraph.extraction.lexicon import tag_words
+
+    if _kind_of_zone(normalise_name(item)):
+        return True
+    if not _plain_item(item, head):
+        return False
+    # one common noun (零部件) or words holding an industry (汽车零配件), not 安大二期
+    return len(tag_words(normalise_name(item))) == 1 or bool(find_industries(item, 0, len(item)))
 
 
 @cache
@@ -677,6 +730,8 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
                     coined = of_names and _coined(tag_words(normalise_name(item)), 2)
                     if kind in _CONCRETE and _plain_item(item, word) and not coined:
                         continue  # 算力、城市更新等新型基础设施项目: kinds of things
+                    if kind == "zone" and _zone_kind_item(item, word) and not coined:
+                        continue  # 化工、汽车零配件等产业集群: industries, no zones
                     if _generic_item(normalise_name(item)):
                         continue  # 一批基础设施领域REITs等项目, 我区首个…
                     add(s, e, item + word, kind)
@@ -710,6 +765,18 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
             continue
         quoted = left > 0 and text[left - 1] == "”"
         stem = name[: max(0, name.find(word))] if word in name else name
+        joint = len(items) == 1 and text[items[0][1] : items[0][1] + 1] in "和及与"
+        joint = joint and text.endswith(rules["cues"], start, items[0][0])  # not “两新”政策和…
+        joint = joint and _ends_well(text, stop, end)
+        if joint and word in rules["weak"] and rules["kind_of"][word] == "programme":
+            first = normalise_name(text[items[0][0] : items[0][1]])
+            tokens = tag_words(first)
+            verb = len(tokens) == 1 and tokens[0][1] in ("v", "vn")  # 贯通培养和…: a clause's
+            field = not verb and not _ends_with_head(first)  # 计划和…计划: no field
+            if field and _plain(first) and _plain(normalise_name(stem)):
+                # 城市更新和安全韧性提升行动: one campaign of two fields, not two campaigns
+                add(items[0][0], stop, text[items[0][0] : stop], "programme")
+                continue
         if word in ("行动", "计划", "行动计划", "专项行动", "三年行动"):
             # 实施…行动 is usually a measure, unless a place's name makes it one place's
             specific = bool(items) or quoted or _names_place(stem)
@@ -740,6 +807,16 @@ def find_projects(text: str, start: int, end: int) -> list[ProjectMention]:
         named_items = [(s, e) for s, e in items if not (concrete and _plain_item(text[s:e], word))]
         opening = text.rfind("“", max(0, left - 12), left) if quoted else -1
         numbered = opening >= 0 and any(c.isdigit() for c in text[opening:left])
+        if kind == "zone" and not quoted:
+            named_items = [(s, e) for s, e in items if not _zone_kind_item(text[s:e], word)]
+            national = stem.startswith("国家") and word in rules["designation_heads"]
+            designation = national or word in rules["pilot_heads"]
+            # …and the items before it too, unless they hold a place's name (甲市、乙市国际合作区)
+            placed = any(_has_proper_name(normalise_name(text[s:e])) for s, e in named_items)
+            if not (placed or designation) and _kind_of_zone(normalise_name(stem)):
+                continue  # 国际合作园区, 银发经济产业园区: a kind of zone, no zone's name
+            if items and not named_items and _plain(normalise_name(stem)):
+                continue  # 绿氢生产和应用基地: the items are kinds, and so is the last
         if concrete and plain and not (named_items or numbered):
             # 综合货运枢纽, 能源大数据中心: a kind of facility, no name; a quoted word before it
             # does not name it either (“某某”联合实验室, “某某”民生项目), but a quoted count of
