@@ -976,6 +976,19 @@ def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
             {"5个青山智慧农场": "reported"},
             id="what_the_review_says_of_one_figure_of_a_list_is_said_of_it",
         ),
+        # 经济 alone is generic; after a word naming which, it is a field's name
+        pytest.param(
+            "积极发展首发经济、银发经济。\n",
+            "研究出台首发经济、健康消费等方面促消费政策29项。\n",
+            {"首发经济、银发经济": "reported"},
+            id="a_field_named_by_its_head_counts_the_head",
+        ),
+        pytest.param(
+            "推动经济持续回升向好。\n",
+            "经济运行总体平稳。\n",
+            {},
+            id="the_economy_alone_names_no_field",
+        ),
         # 发展 is a generic word, but not inside a name both sides quote
         pytest.param(
             "整合提升“发展飞地”。\n",

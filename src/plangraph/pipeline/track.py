@@ -675,8 +675,8 @@ def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
 
 def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
     """How surely an anchor names one thing on both sides: its characters outside the generic
-    words (all of them when both sides quote it), two more when it is a name the plan gives in
-    quotes, one when it is most of the list
+    words (all of them when both sides quote it; and a field's head, 银发经济), two more when it
+    is a name the plan gives in quotes, one when it is most of the list
     items it lies in on both sides, one when the review says what came of it (or that it moved
     on: :func:`_moved_on`), one when the review reports the step the plan promised (提高 …
     提标). A standard measure is specific as such: the table names what measures what."""
@@ -691,6 +691,8 @@ def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int
         if _quoted(anchor, said) and _quoted(anchor, told, most=False):
             score += len(anchor.text) - anchor.content  # quoted on both sides, each character
             # names it, generic or not (“发展飞地”, “两新”政策)
+    if anchor.content >= 2 and anchor.text.endswith(tuple(_rules()["term_heads"])):
+        score += 2  # 银发经济: the head of a field's name, after a word naming which
     holding = [  # an item's edition or round (第二十届西博会) says which time, not which thing
         max((named_length(x) for x in items(side) if anchor.text in x), default=0)
         for side in (commitment.object, answer.text)
