@@ -984,6 +984,12 @@ def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
             id="a_field_named_by_its_head_counts_the_head",
         ),
         pytest.param(
+            "提高城乡居民医保财政补助标准。\n",
+            "基础养老金、居民医保、城乡低保、重度残疾人护理补贴等稳步提标。\n",
+            {"城乡居民医保财政补助标准": "met"},
+            id="medical_insurance_is_a_field_named_by_its_head",
+        ),
+        pytest.param(
             "推动经济持续回升向好。\n",
             "经济运行总体平稳。\n",
             {},
