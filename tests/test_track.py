@@ -1050,3 +1050,14 @@ def test_the_very_count_promised_links_figures_worded_loosely() -> None:
     assert indicator_similarity(target.indicator, same.indicator) < 0.5
     assert _links([target], [same]) == {"实施年度共建项目": ("公共服务等领域共建重点项目", "met")}
     assert _links([target], [other]) == {}
+
+
+def test_two_lists_of_the_same_things_are_one_indicator() -> None:
+    """燃气、供排水等老化管道 and 燃气、排水、供水管网改造 name the same networks in other words:
+    most items of one list are alike to items of the other."""
+    plan, review = "更新改造燃气、供排水等老化管道", "完成燃气、排水、供水管网改造"
+    assert indicator_similarity(plan, review) >= 0.5
+    assert indicator_similarity("供排水等老化管道", "供水管网改造") == 0  # one list only
+    target = _fig(Target, plan, None, 6000, "KiloM", qualifier="AtLeast")
+    outcome = _fig(Outcome, review, None, 9436, "KiloM", year=2031)
+    assert _links([target], [outcome]) == {plan: (review, "exceeded")}

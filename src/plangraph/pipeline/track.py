@@ -110,8 +110,9 @@ def _bigrams(text: str) -> set[str]:
 def indicator_similarity(a: str, b: str) -> float:
     """How surely two indicators name the same thing (0–1), from their cores' character bigrams.
 
-    The Dice overlap; or, when the shorter core has at least 4 characters, the share of it found
-    in the longer one (三个一号旅游公路 inside 全长三个一号旅游公路提前三年全线贯通).
+    The Dice overlap, or for two lists the share of items alike (:func:`_listed_alike`); or,
+    when the shorter core has at least 4 characters, the share of it found in the longer one
+    (三个一号旅游公路 inside 全长三个一号旅游公路提前三年全线贯通).
     """
     ca, cb = _core(a), _core(b)
     x, y = _bigrams(ca), _bigrams(cb)
@@ -119,12 +120,29 @@ def indicator_similarity(a: str, b: str) -> float:
         return 0.0
     shared = len(x & y)
     dice = 2 * shared / (len(x) + len(y))
+    dice = max(dice, _listed_alike(a, b))
     if min(len(ca), len(cb)) >= 4:
         return max(dice, shared / min(len(x), len(y)))
     short, long = sorted((ca, cb), key=len)
     if len(short) >= 2 and long.endswith(short):
         return max(dice, _LOOSE_SIMILARITY)  # 开行 of 中欧班列开行: its subject said before
     return dice
+
+
+_LIST_SEPARATORS = re.compile(r"[、和及与]|等")
+
+
+def _listed_alike(a: str, b: str) -> float:
+    """For two indicators that each list several things (燃气、供排水等老化管道 and 燃气、排水、
+    供水管网改造), the share of the shorter list's items that share two characters in a row with
+    an item of the other; 0 unless both list things."""
+    lists = [
+        [core for part in _LIST_SEPARATORS.split(side) if (core := _core(part))] for side in (a, b)
+    ]
+    if min(map(len, lists)) < 2:
+        return 0.0
+    short, long = sorted(lists, key=len)
+    return sum(any(_bigrams(x) & _bigrams(y) for y in long) for x in short) / len(short)
 
 
 def _is_flow(indicator: str) -> bool:
