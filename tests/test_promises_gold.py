@@ -1,9 +1,9 @@
 """Tracking on the hand-made check sets of tests/truth/promises (three pairs of real reports,
 2025 → 2026): the check sets themselves, and how tracking scores on them.
 
-The floors asserted here are what tracking reaches now (README: precision about 0.91, recall
-about 0.66 of all links), so that a change that loses links or makes wrong ones fails; recall
-is below the goal of issue 14 (precision 0.9 and recall 0.7).
+The floors asserted here are the goals of issue 14, which tracking reaches now (README:
+precision 0.909, recall 0.701 of all links), so that a change that loses links or makes wrong
+ones fails.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def test_tracking_scores_on_the_check_sets(
     summed = total(scores)
     assert summed.gold == 274
     assert summed.precision >= 0.9, [str(k) for s in scores for k in s.wrong][:20]
-    assert summed.recall >= 0.64
+    assert summed.recall >= 0.7, [g.plan_quote for s in scores for g in s.missed][:20]
     for score in scores:
         assert score.precision >= 0.8, score.name
     assert summed.by_kind["quantity"][1] / summed.by_kind["quantity"][0] >= 0.75
@@ -108,7 +108,7 @@ def test_two_readers_agree_and_tracking_scores_against_both(
     assert sum(s.second_in_first for s in scores) / second >= 0.8
     right, predicted = sum(s.right for s in scores), sum(s.predicted for s in scores)
     assert right / predicted >= 0.9
-    assert sum(s.found for s in scores) / sum(s.agreed for s in scores) >= 0.68
+    assert sum(s.found for s in scores) / sum(s.agreed for s in scores) >= 0.72
 
 
 @pytest.mark.slow
