@@ -419,10 +419,20 @@ REPORT_2026 = (
 )
 
 
-def _pair(folder: Path) -> tuple[Path, Path]:
+def _pair(folder: Path, plan_part: str | None = None, review: str = "") -> tuple[Path, Path]:
+    """The 2025 plan and the 2026 report: the two above, or a plan part and a review part each
+    under its report's header."""
     plan, report = folder / "plan-2025.txt", folder / "report-2026.txt"
-    plan.write_text(PLAN_2025, encoding="utf-8")
-    report.write_text(REPORT_2026, encoding="utf-8")
+    if plan_part is None:
+        plan.write_text(PLAN_2025, encoding="utf-8")
+        report.write_text(REPORT_2026, encoding="utf-8")
+    else:
+        plan.write_text(
+            f"2025年某某省政府工作报告\n二、2025年工作安排\n{plan_part}", encoding="utf-8"
+        )
+        report.write_text(
+            f"2026年某某省政府工作报告\n一、2025年工作回顾\n{review}", encoding="utf-8"
+        )
     return plan, report
 
 
@@ -711,16 +721,10 @@ def test_a_commitment_the_review_names_too_loosely_to_link_is_not_called_unrepor
 ) -> None:
     from plangraph.pipeline.corpus import read_inputs
 
-    plan = tmp_path / "plan-2025.txt"
-    report = tmp_path / "report-2026.txt"
-    plan.write_text(
-        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+    plan, report = _pair(
+        tmp_path,
         "开工建设北岭东山隧道。开工建设南港西湾大桥。\n",
-        encoding="utf-8",
-    )
-    report.write_text(
-        "2026年某某省政府工作报告\n一、2025年工作回顾\n北岭东山片区开发有序推进。\n",
-        encoding="utf-8",
+        "北岭东山片区开发有序推进。\n",
     )
     earlier, later = read_inputs([plan, report])
     assert not link_documents(earlier, later)  # four characters shared, no result: no link
@@ -777,16 +781,10 @@ def test_each_project_of_a_list_is_answered_or_left_unreported_on_its_own(
 ) -> None:
     from plangraph.pipeline.corpus import read_inputs
 
-    plan = tmp_path / "plan-2025.txt"
-    report = tmp_path / "report-2026.txt"
-    plan.write_text(
-        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+    plan, report = _pair(
+        tmp_path,
         "加快青山至白水铁路、北岭东山隧道、南港西湾大桥等重大交通项目建设。\n",
-        encoding="utf-8",
-    )
-    report.write_text(
-        "2026年某某省政府工作报告\n一、2025年工作回顾\n北岭东山隧道建成通车。\n",
-        encoding="utf-8",
+        "北岭东山隧道建成通车。\n",
     )
     earlier, later = read_inputs([plan, report])
     projects = {c.object: c.kind for c in earlier.commitments if c.kind == "project"}
@@ -810,16 +808,10 @@ def test_each_figure_of_a_piece_is_answered_or_left_unreported_on_its_own(
     from plangraph import query
     from plangraph.pipeline.corpus import read_inputs
 
-    plan = tmp_path / "plan-2025.txt"
-    report = tmp_path / "report-2026.txt"
-    plan.write_text(
-        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+    plan, report = _pair(
+        tmp_path,
         "加快培育5个青山先进制造业集群和3个白水战略性新兴产业集群。\n",
-        encoding="utf-8",
-    )
-    report.write_text(
-        "2026年某某省政府工作报告\n一、2025年工作回顾\n新增3个白水战略性新兴产业集群。\n",
-        encoding="utf-8",
+        "新增3个白水战略性新兴产业集群。\n",
     )
     earlier, later = read_inputs([plan, report])
     figures = [c.evidence[0].quote for c in earlier.commitments if c.kind == "target"]
@@ -836,16 +828,11 @@ def test_each_figure_of_a_piece_is_answered_or_left_unreported_on_its_own(
 def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
     from plangraph.pipeline.corpus import read_inputs
 
-    plan = tmp_path / "plan-2025.txt"
-    report = tmp_path / "report-2026.txt"
-    plan.write_text(
-        "2025年某某省政府工作报告\n二、2025年工作安排\n"
+    plan, report = _pair(
+        tmp_path,
         "按照省第九次党代会部署，扎实开展第四次全国文物普查。深化青山零基预算改革。"
         "深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。\n",
-        encoding="utf-8",
-    )
-    report.write_text(
-        "2026年某某省政府工作报告\n一、2025年工作回顾\n地区生产总值增长5%。\n", encoding="utf-8"
+        "地区生产总值增长5%。\n",
     )
     earlier, later = read_inputs([plan, report])
     # the census is one thing one can look for; the party congress frames, and the pledges of
