@@ -694,10 +694,10 @@ def _mirrored(commitment: Commitment, answer: _Answer, anchor: Anchor) -> bool:
 def _specificity(commitment: Commitment, answer: _Answer, anchor: Anchor) -> int:
     """How surely an anchor names one thing on both sides: its characters outside the generic
     words (all of them when both sides quote it; and a field's head, 银发经济), two more when it
-    is a name the plan gives in quotes, one when it is most of the list
-    items it lies in on both sides, one when the review says what came of it (or that it moved
-    on: :func:`_moved_on`), one when the review reports the step the plan promised (提高 …
-    提标). A standard measure is specific as such: the table names what measures what."""
+    is a name the plan gives in quotes, one when it is most of the list items it lies in on both
+    sides, one when the review says what came of it (or that it moved on: :func:`_moved_on`),
+    one when the review reports the step the plan promised (提高 … 提标). A standard measure is
+    specific as such: the table names what measures what."""
     from plangraph.pipeline.anchors import items, named_length
 
     if anchor.standard:
@@ -823,8 +823,7 @@ def _qualitative_links(
             continue
         if _built_and_counted(commitment, answer):
             continue
-        item = _item_of(commitment, answer, anchor, listed, planned)
-        out.append((item, answer, anchor, score))
+        out.append((_item_of(commitment, answer, anchor, listed, planned), answer, anchor, score))
     return out
 
 
