@@ -1037,6 +1037,10 @@ def test_the_very_count_promised_links_figures_worded_loosely() -> None:
     assert indicator_similarity(target.indicator, same.indicator) < 0.5
     assert _links([target], [same]) == {"实施年度共建项目": ("公共服务等领域共建重点项目", "met")}
     assert _links([target], [other]) == {}
+    # a round sum of money recurs by chance: 1000 亿元 of one fund is not 1000 亿元 of another
+    fund = _fig(Target, "中央财政", None, 1e11, "CCY_CNY")
+    aid = _fig(Outcome, "全国财政专项扶贫资金投入", None, 1e11, "CCY_CNY", year=2031)
+    assert _links([fund], [aid]) == {}
 
 
 def test_two_lists_of_the_same_things_are_one_indicator() -> None:

@@ -305,9 +305,11 @@ def _level(indicator: str) -> str | None:
 def _same_figure(target: Target, outcome: Outcome) -> bool:
     """The very figure promised, not a change (实施 320 个年度共建项目 → 320 个共建重点项目
     完成投资…, 新能源装机 600 万千瓦以上 → 新增开发装机超过 600 万千瓦): of ten or more, a figure
-    that seldom recurs by chance in one unit."""
+    that seldom recurs by chance in one unit; not money, whose round sums recur (中央财政安排
+    1000 亿元奖补资金 is not 专项扶贫资金投入超过 1000 亿元)."""
     return (
-        target.value is not None
+        target.unit != "CCY_CNY"
+        and target.value is not None
         and target.value == outcome.value
         and target.value >= 10
         and target.classifier == outcome.classifier
