@@ -846,6 +846,34 @@ def test_one_round_of_a_thing_left_unsaid_is_unreported(tmp_path: Path) -> None:
     assert set(named["label"].map(str)) == {"第四次全国文物普查"}  # the named query agrees
 
 
+def test_a_slogan_in_quotes_is_no_programme_left_unsaid(tmp_path: Path) -> None:
+    from plangraph import query
+    from plangraph.pipeline.corpus import read_inputs
+
+    plan, report = _pair(
+        tmp_path,
+        "坚持和发展新时代“青山经验”。耕好“责任田”，打好政策“组合拳”。实施“白水银龄行动”。"
+        "严格落实“三管三必须”责任。以“时时放心不下”的责任感抓好安全生产。"
+        "为实现“十五五”良好开局打牢基础。编制“十五五”规划。推进“好房子”建设。\n",
+        "地区生产总值增长5%。\n",
+    )
+    earlier, later = read_inputs([plan, report])
+    # a stance, a metaphor, a period are said, not done; a programme, a plan, a kind of house
+    silent = {c.object for c in unreported(earlier, later)}
+    assert silent == {"白水银龄行动", "编制“十五五”规划", "好房子"}
+    out = tmp_path / "out"
+    assert main(["build", "-q", "--no-html", "-o", str(out), str(plan), str(report)]) == 0
+    assert set(query(out / "graph.trig", "unreported")["label"].map(str)) == silent
+
+
+def test_the_named_query_spells_out_the_slogans_of_the_data() -> None:
+    from plangraph.pipeline.track import _slogans
+    from plangraph.sparql.catalogue import named_query
+
+    rq = named_query("unreported").text
+    assert f'REPLACE(?quote, "{_slogans().pattern}", "")' in rq
+
+
 @pytest.mark.parametrize(
     ("plan", "review", "answered"),
     [
