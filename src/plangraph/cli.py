@@ -600,7 +600,7 @@ def _parser() -> argparse.ArgumentParser:
         "--unreported",
         action="store_true",
         help="list instead the concrete commitments of year Y (figures, named projects,"
-        " livelihood tasks, names in quotes) that the Y+1 report does not speak of",
+        " livelihood tasks, quoted names of programmes) that the Y+1 report does not speak of",
     )
     tr.add_argument(
         "--gold",
