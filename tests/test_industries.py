@@ -307,3 +307,17 @@ def test_a_list_ends_at_its_closing_word() -> None:
 
 def test_a_kind_of_part_proposes_no_term() -> None:
     assert not any(m.proposed for m in find_industries("推进电驱系统制造。", 0, 9))
+
+
+def test_the_detection_lists_are_read_by_their_fields() -> None:
+    """Each ``detection:`` list of industries.yaml becomes its field (a set where the field is
+    one, the heads longest first); a key no field takes is named, not ignored."""
+    from plangraph.errors import PlangraphError
+    from plangraph.vocab.schemes import _detection
+
+    read = _detection({"heads": ["业", "产业链"], "facts_only": ["甲", "甲"], "straddled": None})
+    assert read.heads == ("产业链", "业")
+    assert read.facts_only == frozenset({"甲"})
+    assert read.straddled == ()
+    with pytest.raises(PlangraphError, match="unknown key.*firm_word"):
+        _detection({"firm_word": ["集团"]})

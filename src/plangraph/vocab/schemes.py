@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -155,24 +155,23 @@ def industries() -> IndustryScheme:
         for other in (concept.broader, *concept.close):
             if other is not None and other not in scheme.concepts:
                 raise PlangraphError(f"industries.yaml: {concept.label}: unknown concept {other}")
-    rules = table.get("detection") or {}
-    scheme.detection = IndustryDetection(
-        not_before=tuple(rules.get("not_before") or ()),
-        facts_only=frozenset(rules.get("facts_only") or ()),
-        straddled=tuple(rules.get("straddled") or ()),
-        straddled_after=tuple(rules.get("straddled_after") or ()),
-        field_before=tuple(rules.get("field_before") or ()),
-        hub_before=tuple(rules.get("hub_before") or ()),
-        field_words=tuple(rules.get("field_words") or ()),
-        not_words=tuple(rules.get("not_words") or ()),
-        field_lists=tuple(rules.get("field_lists") or ()),
-        market_sectors=tuple(rules.get("market_sectors") or ()),
-        market_words=tuple(rules.get("market_words") or ()),
-        firm_words=tuple(rules.get("firm_words") or ()),
-        heads=tuple(sorted(rules.get("heads") or (), key=len, reverse=True)),
-        generic=frozenset(rules.get("generic") or ()),
-    )
+    scheme.detection = _detection(table.get("detection") or {})
     return scheme
+
+
+def _detection(rules: dict[str, Any]) -> IndustryDetection:
+    """The ``detection:`` word lists, each as its field of :class:`IndustryDetection` holds it
+    (a set where the default is one; heads longest first); an unknown key is an error."""
+    sets = {f.name: isinstance(f.default, frozenset) for f in fields(IndustryDetection)}
+    unknown = sorted(set(rules) - set(sets))
+    if unknown:
+        raise PlangraphError(f"industries.yaml: detection: unknown key(s) {', '.join(unknown)}")
+    lists: dict[str, Any] = {
+        name: (frozenset if sets[name] else tuple)(words or ()) for name, words in rules.items()
+    }
+    if "heads" in lists:
+        lists["heads"] = tuple(sorted(lists["heads"], key=len, reverse=True))
+    return IndustryDetection(**lists)
 
 
 def _codes(entry: dict[str, Any]) -> list[str]:
